@@ -1,0 +1,11 @@
+package io.cityloop.events;
+
+/** The {@code data} of a case event. Every payload names its case. */
+public sealed interface CaseEventData permits
+        CaseReported, CaseFiled, CaseRejected, TaskDispatched, TaskAccepted, TaskHandled,
+        VerificationRequested, CaseVerified, ReworkRequired, ReworkDispatched, CaseClosed {
+
+    String caseId();
+
+    Actor actor();
+}
