@@ -1,0 +1,80 @@
+package io.cityloop.infra;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An in-process server that speaks the MongoDB wire protocol (de.bwaldvogel mongo-java-server), so services run
+ * without a MongoDB installation or Docker.
+ *
+ * <p>Not a full MongoDB: no multi-document transactions and no geo queries; callers that need geo check
+ * {@code TestInfrastructure.isRealMongo()}. The server's advertised wire version is left at its default because it
+ * is exactly the minimum the 5.x Java driver accepts. The H2 file only grows; delete it to reset local data.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    /** File name of the H2 store inside {@link MongoSettings#dataDirectory()}. */
+    public static final String H2_FILE_NAME = "mongo.mv.db";
+
+    private final MongoSettings settings;
+    private final MongoServer server;
+    private boolean closed;
+
+    private EmbeddedMongo(MongoSettings settings, MongoServer server) {
+        this.settings = settings;
+        this.server = server;
+    }
+
+    public static EmbeddedMongo start(MongoSettings settings) {
+        MongoServer server = new MongoServer(backendFor(settings));
+        try {
+            server.bind(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            server.shutdownNow();
+            throw new IllegalStateException("MongoDB wire server did not start on " + settings.host() + ":"
+                    + settings.port() + ": " + e.getMessage(), e);
+        }
+        return new EmbeddedMongo(settings, server);
+    }
+
+    private static MongoBackend backendFor(MongoSettings settings) {
+        if (settings.inMemory()) {
+            return new MemoryBackend();
+        }
+        try {
+            Files.createDirectories(settings.dataDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create MongoDB data directory " + settings.dataDirectory(), e);
+        }
+        return new H2Backend(h2File(settings.dataDirectory()).toString());
+    }
+
+    /** The H2 file that holds all databases when the server is not in memory. */
+    public static Path h2File(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().resolve(H2_FILE_NAME);
+    }
+
+    /** {@code mongodb://host:port}, without a database; append {@code /name} for Spring's {@code spring.mongodb.uri}. */
+    public String connectionString() {
+        return "mongodb://" + settings.host() + ":" + settings.port();
+    }
+
+    public MongoSettings settings() {
+        return settings;
+    }
+
+    /** Drops client connections and closes the backend, which commits and releases the H2 file. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.shutdownNow();
+        }
+    }
+}
