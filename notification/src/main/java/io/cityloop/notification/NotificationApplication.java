@@ -1,0 +1,13 @@
+package io.cityloop.notification;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Delivery (通知): tells handling units about the tasks they must act on. */
+@SpringBootApplication
+public class NotificationApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NotificationApplication.class, args);
+    }
+}

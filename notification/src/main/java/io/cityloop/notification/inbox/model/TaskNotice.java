@@ -1,0 +1,24 @@
+package io.cityloop.notification.inbox.model;
+
+import java.time.Instant;
+
+/**
+ * What a unit must be told about a task, gathered from the dispatch or rework event.
+ *
+ * @param noticeId     the id of the event that caused it, which makes recording it idempotent
+ * @param categoryCode may be {@code null} when a rework arrives for a task whose dispatch was never seen
+ * @param reworkCount  the how-manyth rework (0 for a first dispatch)
+ */
+public record TaskNotice(
+        String noticeId,
+        NotificationKind kind,
+        String caseId,
+        String taskId,
+        String unitId,
+        String unitName,
+        String categoryCode,
+        String categoryName,
+        Instant deadline,
+        Instant at,
+        int reworkCount) {
+}
