@@ -1,0 +1,144 @@
+package io.cityloop.dispatch.task.adapters.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import io.cityloop.dispatch.task.application.TaskFilter;
+import io.cityloop.dispatch.task.application.TaskStore;
+import io.cityloop.dispatch.task.application.UnitTally;
+import io.cityloop.dispatch.task.model.Task;
+import io.cityloop.dispatch.task.model.TaskId;
+import io.cityloop.dispatch.task.model.TaskSnapshot;
+import io.cityloop.dispatch.task.model.TaskStatus;
+import io.cityloop.events.CaseEvent;
+import io.cityloop.events.CaseEventCodec;
+import io.cityloop.platform.outbox.OutboxEntry;
+
+/**
+ * Tasks in MongoDB. An update sets the task's fields and pushes new outbox entries in one conditional write on the
+ * version, instead of replacing the document, so it never resurrects entries the relay already pulled.
+ */
+@Component
+class MongoTaskStore implements TaskStore {
+
+    private static final Set<String> NOT_REWRITTEN = Set.of("_id", "version", "outbox");
+
+    private final MongoTemplate mongo;
+    private final TaskDocumentMapper mapper;
+    private final CaseEventCodec codec;
+
+    MongoTaskStore(MongoTemplate mongo, TaskDocumentMapper mapper, CaseEventCodec codec) {
+        this.mongo = mongo;
+        this.mapper = mapper;
+        this.codec = codec;
+    }
+
+    @Override
+    public Optional<Task> find(TaskId id) {
+        return Optional.ofNullable(mongo.findById(id.value(), TaskDocument.class))
+                .map(mapper::toSnapshot)
+                .map(Task::restore);
+    }
+
+    @Override
+    public boolean insert(Task task, List<CaseEvent> events) {
+        try {
+            mongo.insert(mapper.toDocument(task.snapshot(), outbox(events)));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void update(Task task, List<CaseEvent> events) {
+        TaskSnapshot snapshot = task.snapshot();
+        org.bson.Document fields = new org.bson.Document();
+        mongo.getConverter().write(mapper.toDocument(snapshot, List.of()), fields);
+        Update update = new Update();
+        fields.forEach((name, value) -> {
+            if (!NOT_REWRITTEN.contains(name)) {
+                update.set(name, value);
+            }
+        });
+        if (!events.isEmpty()) {
+            update.push("outbox").each(outbox(events).stream().map(this::bson).toArray());
+        }
+        update.inc("version", 1);
+        Query current = query(where("_id").is(snapshot.id()).and("version").is(snapshot.version()));
+        if (mongo.updateFirst(current, update, TaskDocument.COLLECTION).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("task " + snapshot.id() + " changed since version "
+                    + snapshot.version());
+        }
+    }
+
+    @Override
+    public List<Task> list(TaskFilter filter) {
+        Criteria criteria = new Criteria();
+        if (filter.unitId() != null) {
+            criteria = criteria.and("unitId").is(filter.unitId());
+        }
+        if (filter.status() != null) {
+            criteria = criteria.and("status").is(filter.status().name());
+        }
+        Query query = query(criteria)
+                .with(Sort.by(Sort.Order.desc("dispatchedAt"), Sort.Order.desc("_id")))
+                .limit(filter.limit());
+        return mongo.find(query, TaskDocument.class).stream()
+                .map(mapper::toSnapshot)
+                .map(Task::restore)
+                .toList();
+    }
+
+    @Override
+    public List<UnitTally> openTasksByUnit(Instant now) {
+        List<String> open = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen)
+                .map(Enum::name).toList();
+        Map<String, Long> openByUnit = countByUnit(where("status").in(open));
+        Map<String, Long> overdueByUnit = countByUnit(where("status").in(open).and("deadline").lt(Date.from(now)));
+        return openByUnit.entrySet().stream()
+                .map(unit -> new UnitTally(unit.getKey(), unit.getValue(),
+                        overdueByUnit.getOrDefault(unit.getKey(), 0L)))
+                .toList();
+    }
+
+    /** Two plain $match/$group passes rather than one with $cond, which the embedded server may not evaluate. */
+    private Map<String, Long> countByUnit(Criteria criteria) {
+        Aggregation aggregation = Aggregation.newAggregation(Aggregation.match(criteria),
+                Aggregation.group("unitId").count().as("count"));
+        Map<String, Long> counts = new HashMap<>();
+        mongo.aggregate(aggregation, TaskDocument.COLLECTION, org.bson.Document.class).forEach(row ->
+                counts.put(row.getString("_id"), ((Number) row.get("count")).longValue()));
+        return counts;
+    }
+
+    private List<OutboxEntry> outbox(List<CaseEvent> events) {
+        return events.stream().map(event -> OutboxEntry.of(event, codec)).toList();
+    }
+
+    private org.bson.Document bson(OutboxEntry entry) {
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(entry, document);
+        document.remove("_class");
+        return document;
+    }
+}

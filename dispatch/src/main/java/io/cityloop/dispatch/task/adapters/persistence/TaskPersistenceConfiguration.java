@@ -1,0 +1,36 @@
+package io.cityloop.dispatch.task.adapters.persistence;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+
+import io.cityloop.platform.outbox.OutboxCollection;
+
+/**
+ * The task collection's indexes and its registration with the outbox relay. Indexes are created while the context
+ * starts, before any listener consumes, so the unique filing index guards the very first record.
+ */
+@Configuration(proxyBeanMethods = false)
+class TaskPersistenceConfiguration {
+
+    @Bean
+    OutboxCollection taskOutbox() {
+        return new OutboxCollection(TaskDocument.COLLECTION);
+    }
+
+    @Bean
+    InitializingBean taskIndexes(MongoTemplate mongo) {
+        return () -> {
+            IndexOperations indexes = mongo.indexOps(TaskDocument.COLLECTION);
+            indexes.createIndex(new Index().on("sourceEventId", Sort.Direction.ASC).unique()
+                    .named("sourceEventId_unique"));
+            indexes.createIndex(new Index().on("unitId", Sort.Direction.ASC).on("dispatchedAt", Sort.Direction.DESC)
+                    .named("unit_dispatchedAt"));
+            indexes.createIndex(new Index().on("dispatchedAt", Sort.Direction.DESC).named("dispatchedAt"));
+        };
+    }
+}

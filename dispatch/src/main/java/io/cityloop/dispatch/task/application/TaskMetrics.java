@@ -1,0 +1,45 @@
+package io.cityloop.dispatch.task.application;
+
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import io.cityloop.dispatch.routing.model.UnroutableCaseException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** The command center's business counters, as the Grafana dashboards and alert rules read them. */
+@Component
+public class TaskMetrics {
+
+    public static final String DISPATCHED = "cityloop.tasks.dispatched";
+    public static final String HANDLED = "cityloop.tasks.handled";
+    public static final String REWORKED = "cityloop.tasks.reworked";
+    public static final String ROUTING_FAILURES = "cityloop.routing.failures";
+
+    private final MeterRegistry registry;
+
+    public TaskMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void dispatched(String unit) {
+        Counter.builder(DISPATCHED).description("tasks dispatched to a handling unit").tag("unit", unit)
+                .register(registry).increment();
+    }
+
+    void handled(String unit, boolean onTime) {
+        Counter.builder(HANDLED).description("tasks the unit fed back as handled").tag("unit", unit)
+                .tag("on_time", Boolean.toString(onTime)).register(registry).increment();
+    }
+
+    void reworked(String unit) {
+        Counter.builder(REWORKED).description("tasks sent back for rework").tag("unit", unit)
+                .register(registry).increment();
+    }
+
+    void routingFailed(UnroutableCaseException.Reason reason) {
+        Counter.builder(ROUTING_FAILURES).description("filed cases no routing rule could place")
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+    }
+}
