@@ -1,0 +1,77 @@
+package io.cityloop.intake.casefile.adapters.messaging;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.cityloop.events.Actor;
+import io.cityloop.events.CaseClosed;
+import io.cityloop.events.CaseEvent;
+import io.cityloop.events.CaseEventCodec;
+import io.cityloop.events.CaseEventData;
+import io.cityloop.events.CaseFiled;
+import io.cityloop.events.CaseRejected;
+import io.cityloop.events.CaseReported;
+import io.cityloop.events.CaseVerified;
+import io.cityloop.events.GeoPoint;
+import io.cityloop.events.Producers;
+import io.cityloop.events.ReworkRequired;
+import io.cityloop.events.VerificationRequested;
+import io.cityloop.intake.casefile.model.CaseChange;
+import io.cityloop.intake.casefile.model.CaseFile;
+import io.cityloop.intake.casefile.model.CaseLocation;
+import io.cityloop.intake.casefile.model.Participant;
+import io.cityloop.platform.outbox.OutboxEntry;
+
+/** The supervision center's changes as integration events of the case-events contract. */
+@Component
+public class CaseEventTranslator {
+
+    private final CaseEventCodec codec;
+
+    CaseEventTranslator(CaseEventCodec codec) {
+        this.codec = codec;
+    }
+
+    public List<OutboxEntry> outbox(CaseFile file) {
+        return file.changes().stream()
+                .map(change -> CaseEvent.of(Producers.CASE_INTAKE, file.id(), change.sequence(), change.at(),
+                        data(file, change)))
+                .map(event -> OutboxEntry.of(event, codec))
+                .toList();
+    }
+
+    static CaseEventData data(CaseFile file, CaseChange change) {
+        String id = file.id();
+        CaseLocation where = file.location();
+        Actor actor = actor(change.by());
+        if (change instanceof CaseChange.Reported) {
+            return new CaseReported(id, file.source().name(), file.category().code(), file.description(),
+                    new GeoPoint(where.lon(), where.lat()), where.address(), where.districtCode(), where.cellCode(),
+                    file.category().catalogVersion(), actor);
+        }
+        if (change instanceof CaseChange.Filed f) {
+            return new CaseFiled(id, file.category().code(), where.districtCode(), where.cellCode(), f.note(), actor);
+        }
+        if (change instanceof CaseChange.Rejected r) {
+            return new CaseRejected(id, r.reason().name(), r.note(), actor);
+        }
+        if (change instanceof CaseChange.VerificationRequested v) {
+            return new VerificationRequested(id, v.taskId(), v.assignee(), where.cellCode(), v.dueBy(), actor);
+        }
+        if (change instanceof CaseChange.Verified v) {
+            return new CaseVerified(id, v.taskId(), "PASS", v.note(), actor);
+        }
+        if (change instanceof CaseChange.ReworkRequired r) {
+            return new ReworkRequired(id, r.taskId(), r.unitId(), r.reason(), actor);
+        }
+        if (change instanceof CaseChange.Closed c) {
+            return new CaseClosed(id, c.taskId(), actor);
+        }
+        throw new IllegalArgumentException("no integration event for " + change);
+    }
+
+    private static Actor actor(Participant participant) {
+        return new Actor(participant.id(), participant.role());
+    }
+}

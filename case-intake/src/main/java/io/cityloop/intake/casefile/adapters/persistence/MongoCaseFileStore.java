@@ -1,0 +1,125 @@
+package io.cityloop.intake.casefile.adapters.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import io.cityloop.intake.casefile.adapters.messaging.CaseEventTranslator;
+import io.cityloop.intake.casefile.application.CaseFileStore;
+import io.cityloop.intake.casefile.application.DuplicateReportException;
+import io.cityloop.intake.casefile.model.CaseFile;
+import io.cityloop.intake.casefile.model.CaseSnapshot;
+import io.cityloop.intake.casefile.model.CaseStatus;
+import io.cityloop.platform.outbox.OutboxEntry;
+import io.cityloop.platform.outbox.OutboxRelay;
+
+/**
+ * Cases in MongoDB. An update sets the case's fields and pushes the new outbox entries in one write conditional on
+ * the version, instead of replacing the document, so it never brings back entries the relay already pulled.
+ */
+@Component
+class MongoCaseFileStore implements CaseFileStore {
+
+    private static final Set<String> NOT_REWRITTEN = Set.of("_id", "version", "outbox", "_class");
+
+    private final MongoTemplate mongo;
+    private final CaseFileMapper mapper;
+    private final CaseEventTranslator translator;
+    private final OutboxRelay relay;
+
+    MongoCaseFileStore(MongoTemplate mongo, CaseFileMapper mapper, CaseEventTranslator translator,
+                       OutboxRelay relay) {
+        this.mongo = mongo;
+        this.mapper = mapper;
+        this.translator = translator;
+        this.relay = relay;
+    }
+
+    @Override
+    public Optional<CaseFile> find(String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, CaseFileDocument.class)).map(this::restore);
+    }
+
+    @Override
+    public Optional<CaseFile> findReport(String reporterId, String idempotencyKey) {
+        return Optional.ofNullable(mongo.findOne(
+                query(where("reporter.id").is(reporterId).and("idempotencyKey").is(idempotencyKey)),
+                CaseFileDocument.class)).map(this::restore);
+    }
+
+    @Override
+    public void insert(CaseFile file) {
+        try {
+            mongo.insert(mapper.toDocument(file.snapshot(), translator.outbox(file)));
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateReportException(file.reporter().id(), file.snapshot().idempotencyKey());
+        }
+        relay.nudge();
+    }
+
+    @Override
+    public void save(CaseFile file) {
+        CaseSnapshot snapshot = file.snapshot();
+        List<OutboxEntry> outbox = translator.outbox(file);
+        org.bson.Document fields = new org.bson.Document();
+        mongo.getConverter().write(mapper.toDocument(snapshot, List.of()), fields);
+        Update update = new Update();
+        fields.forEach((name, value) -> {
+            if (!NOT_REWRITTEN.contains(name)) {
+                update.set(name, value);
+            }
+        });
+        if (!outbox.isEmpty()) {
+            update.push("outbox").each(outbox.stream().map(this::bson).toArray());
+        }
+        update.inc("version", 1);
+        Query current = query(where("_id").is(snapshot.id()).and("version").is(snapshot.version()));
+        if (mongo.updateFirst(current, update, CaseFileDocument.COLLECTION).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException("case " + snapshot.id() + " changed since version "
+                    + snapshot.version());
+        }
+        if (!outbox.isEmpty()) {
+            relay.nudge();
+        }
+    }
+
+    @Override
+    public List<CaseFile> findByStatus(CaseStatus status, int limit) {
+        return mongo.find(query(where("status").is(status.name()))
+                        .with(Sort.by(Sort.Order.asc("reportedAt"), Sort.Order.asc("_id"))).limit(limit),
+                CaseFileDocument.class).stream().map(this::restore).toList();
+    }
+
+    @Override
+    public List<CaseFile> openVerifications(String assignee, int limit) {
+        Criteria open = where("status").is(CaseStatus.VERIFYING.name());
+        if (assignee != null) {
+            open = open.and("verification.assignee").is(assignee);
+        }
+        return mongo.find(query(open).with(Sort.by(Sort.Order.asc("verification.dueBy"))).limit(limit),
+                CaseFileDocument.class).stream().map(this::restore).toList();
+    }
+
+    private CaseFile restore(CaseFileDocument document) {
+        return CaseFile.restore(mapper.toSnapshot(document));
+    }
+
+    private org.bson.Document bson(OutboxEntry entry) {
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(entry, document);
+        document.remove("_class");
+        return document;
+    }
+}

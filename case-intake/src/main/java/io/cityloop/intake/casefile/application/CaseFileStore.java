@@ -1,0 +1,26 @@
+package io.cityloop.intake.casefile.application;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.cityloop.intake.casefile.model.CaseFile;
+import io.cityloop.intake.casefile.model.CaseStatus;
+
+/** Where case files live. Saving a case also queues the events of its changes, in the same write. */
+public interface CaseFileStore {
+
+    Optional<CaseFile> find(String caseId);
+
+    Optional<CaseFile> findReport(String reporterId, String idempotencyKey);
+
+    /** Inserts a new case; throws {@link DuplicateReportException} if the reporter already used that key. */
+    void insert(CaseFile file);
+
+    /** Saves a changed case; fails on a concurrent change (optimistic locking). */
+    void save(CaseFile file);
+
+    List<CaseFile> findByStatus(CaseStatus status, int limit);
+
+    /** Open verifications, oldest first; all of them when {@code assignee} is null. */
+    List<CaseFile> openVerifications(String assignee, int limit);
+}

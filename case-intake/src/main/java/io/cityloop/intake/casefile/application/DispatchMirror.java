@@ -1,0 +1,96 @@
+package io.cityloop.intake.casefile.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+import io.cityloop.intake.casefile.model.CaseFile;
+import io.cityloop.intake.casefile.model.IllegalTransitionException;
+import io.cityloop.intake.casefile.model.Participant;
+import io.cityloop.intake.casefile.model.TaskAssignment;
+import io.cityloop.reference.Category;
+import io.cityloop.reference.CityReference;
+import io.cityloop.reference.InspectorArea;
+
+/**
+ * Mirrors the command center's steps into the case file, so the case shows one timeline across both axes. Each
+ * event is applied at most once; a concurrent change of the same case is retried on a fresh copy.
+ */
+@Service
+public class DispatchMirror {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchMirror.class);
+    private static final int ATTEMPTS = 5;
+
+    private final CaseFileStore store;
+    private final CityReference city;
+    private final Clock clock;
+
+    DispatchMirror(CaseFileStore store, CityReference city, Clock clock) {
+        this.store = store;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    public void dispatched(String caseId, String eventId, TaskAssignment task, Participant by, Instant at) {
+        apply(caseId, eventId, file -> file.recordDispatched(eventId, task, by, at));
+    }
+
+    public void accepted(String caseId, String eventId, Participant by, Instant at) {
+        apply(caseId, eventId, file -> file.recordAccepted(eventId, by, at));
+    }
+
+    /**
+     * The check is assigned to the first inspector responsible for the case's district, due within the category's
+     * verification limit counted on the working calendar from now.
+     */
+    public void handled(String caseId, String eventId, Participant by, String note, Instant at) {
+        apply(caseId, eventId, file -> {
+            Instant now = clock.instant();
+            Category category = city.catalog().find(file.category().code()).orElseThrow();
+            Instant dueBy = city.calendar().deadline(now, category.verificationLimit());
+            return file.recordHandled(eventId, by, note, at, inspectorFor(file), dueBy);
+        });
+    }
+
+    public void reworkDispatched(String caseId, String eventId, Participant by, Instant newDeadline, Instant at) {
+        apply(caseId, eventId, file -> file.recordReworkDispatched(eventId, by, newDeadline, at));
+    }
+
+    private String inspectorFor(CaseFile file) {
+        return city.inspectorsFor(file.location().districtCode()).stream()
+                .map(InspectorArea::username)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no inspector covers district "
+                        + file.location().districtCode()));
+    }
+
+    private void apply(String caseId, String eventId, Predicate<CaseFile> step) {
+        for (int attempt = 1; ; attempt++) {
+            CaseFile file = store.find(caseId).orElse(null);
+            if (file == null) {
+                log.warn("event {} names unknown case {}; skipped", eventId, caseId);
+                return;
+            }
+            try {
+                if (step.test(file)) {
+                    store.save(file);
+                }
+                return;
+            } catch (IllegalTransitionException e) {
+                // One case's events arrive in order on one partition, so this is a defect to look at, not to retry.
+                log.warn("event {} does not fit case {}: {}; skipped", eventId, caseId, e.getMessage());
+                return;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

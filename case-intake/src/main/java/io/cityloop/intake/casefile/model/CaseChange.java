@@ -1,0 +1,40 @@
+package io.cityloop.intake.casefile.model;
+
+import java.time.Instant;
+
+/**
+ * What the supervision center decided, as the case records it; the messaging adapter turns each into an
+ * integration event. {@code sequence} is the case's own event counter at that change.
+ */
+public sealed interface CaseChange {
+
+    long sequence();
+
+    Instant at();
+
+    Participant by();
+
+    record Reported(long sequence, Instant at, Participant by) implements CaseChange {
+    }
+
+    record Filed(long sequence, Instant at, Participant by, String note) implements CaseChange {
+    }
+
+    record Rejected(long sequence, Instant at, Participant by, RejectionReason reason, String note)
+            implements CaseChange {
+    }
+
+    record VerificationRequested(long sequence, Instant at, Participant by, String taskId, String assignee,
+                                 Instant dueBy) implements CaseChange {
+    }
+
+    record Verified(long sequence, Instant at, Participant by, String taskId, String note) implements CaseChange {
+    }
+
+    record ReworkRequired(long sequence, Instant at, Participant by, String taskId, String unitId, String reason)
+            implements CaseChange {
+    }
+
+    record Closed(long sequence, Instant at, Participant by, String taskId) implements CaseChange {
+    }
+}

@@ -1,0 +1,9 @@
+package io.cityloop.intake.casefile.model;
+
+/** 案件来源: the channel a report came through, counted separately in the statistics. */
+public enum ReportSource {
+    /** 监督员上报 */
+    INSPECTOR,
+    /** 12345 热线: an operator reports on behalf of a caller. */
+    HOTLINE
+}

@@ -1,0 +1,42 @@
+package io.cityloop.intake;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.cityloop.infra.TestInfrastructure;
+import io.cityloop.platform.security.RoleAuthorities;
+
+/** One Spring context for every integration test of case-intake, on the shared embedded Kafka and MongoDB. */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class IntakeIntegrationTestSupport {
+
+    /** A fresh consumer group per run, so this run's listener reads the topic from the beginning. */
+    public static final String GROUP = "case-intake-it-" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure infra = TestInfrastructure.shared();
+        registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
+        registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-intake-it"));
+        registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+    }
+
+    protected static JwtRequestPostProcessor as(String username, String... roles) {
+        return jwt().jwt(token -> token.subject(username).claim("roles", List.of(roles)))
+                .authorities(new RoleAuthorities());
+    }
+
+    protected static JwtRequestPostProcessor unit(String unitId) {
+        return jwt().jwt(token -> token.subject(unitId).claim("roles", List.of("department")).claim("unit", unitId))
+                .authorities(new RoleAuthorities());
+    }
+}

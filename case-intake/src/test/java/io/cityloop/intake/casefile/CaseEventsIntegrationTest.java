@@ -1,0 +1,180 @@
+package io.cityloop.intake.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.cityloop.events.Actor;
+import io.cityloop.events.CaseEvent;
+import io.cityloop.events.CaseEventCodec;
+import io.cityloop.events.CaseEventData;
+import io.cityloop.events.CaseEventTopics;
+import io.cityloop.events.CaseEventType;
+import io.cityloop.events.Producers;
+import io.cityloop.events.ReworkRequired;
+import io.cityloop.events.TaskAccepted;
+import io.cityloop.events.TaskDispatched;
+import io.cityloop.events.TaskHandled;
+import io.cityloop.events.TimeLimit;
+import io.cityloop.infra.TestInfrastructure;
+import io.cityloop.intake.IntakeIntegrationTestSupport;
+import io.cityloop.intake.casefile.application.CaseFileStore;
+import io.cityloop.intake.casefile.model.CaseStatus;
+
+/** The command center's events move the case; the supervision center's decisions appear on the topic. */
+class CaseEventsIntegrationTest extends IntakeIntegrationTestSupport {
+
+    private static final String QINDU = "district-610402";
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+    @Autowired
+    private CaseEventCodec codec;
+    @Autowired
+    private CaseFileStore cases;
+
+    @Test
+    void dispatchEventsBringTheCaseToVerificationAndARedeliveryChangesNothing() throws Exception {
+        String caseId = filedCase();
+        String taskId = "T" + caseId + "-01";
+        Instant deadline = Instant.parse("2026-11-24T09:00:00Z");
+
+        CaseEvent dispatched = publish(taskId, 1, new TaskDispatched(caseId, taskId, QINDU, "秦都区", "02-01-01",
+                "610402", "6104020050030184", deadline, new TimeLimit(1, "WORKING_DAYS"), Actor.system("auto-routing")));
+        publish(taskId, 2, new TaskAccepted(caseId, taskId, QINDU, new Actor(QINDU, "department")));
+        CaseEvent handled = publish(taskId, 3, new TaskHandled(caseId, taskId, QINDU, "已清运，地面已冲洗", "photo-1",
+                deadline, true, new Actor(QINDU, "department")));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cases.find(caseId).orElseThrow().status() == CaseStatus.VERIFYING);
+        var verifying = cases.find(caseId).orElseThrow();
+        assertThat(verifying.verification().assignee()).isEqualTo("inspector");
+        assertThat(verifying.currentTask().unitId()).isEqualTo(QINDU);
+        int entries = verifying.timeline().size();
+
+        kafka.send(CaseEventTopics.CASE_EVENTS, caseId, codec.encode(dispatched)).get();
+        kafka.send(CaseEventTopics.CASE_EVENTS, caseId, codec.encode(handled)).get();
+        String marker = filedCase();
+        publish("T" + marker + "-01", 1, new TaskDispatched(marker, "T" + marker + "-01", QINDU, "秦都区", "02-01-01",
+                "610402", "6104020050030184", deadline, new TimeLimit(1, "WORKING_DAYS"), Actor.system("auto-routing")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cases.find(marker).orElseThrow().status() == CaseStatus.DISPATCHED);
+
+        assertThat(cases.find(caseId).orElseThrow().timeline()).hasSize(entries);
+        mvc.perform(get("/api/cases/{id}", caseId).with(unit(QINDU)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("VERIFYING"))
+                .andExpect(jsonPath("$.timeline[2].type").value("dispatched"))
+                .andExpect(jsonPath("$.timeline[2].source").value("dispatch"))
+                .andExpect(jsonPath("$.timeline[5].type").value("verification-requested"));
+
+        mvc.perform(get("/api/verifications").with(as("inspector", "inspector")))
+                .andExpect(jsonPath("$[?(@.caseId == '" + caseId + "')].unitName").value("秦都区"));
+    }
+
+    @Test
+    void theSupervisionCentersDecisionsArePublishedWithDeterministicIds() throws Exception {
+        String caseId = filedCase();
+        String taskId = "T" + caseId + "-01";
+        Instant deadline = Instant.parse("2026-11-24T09:00:00Z");
+        publish(taskId, 1, new TaskDispatched(caseId, taskId, QINDU, "秦都区", "02-01-01", "610402",
+                "6104020050030184", deadline, new TimeLimit(1, "WORKING_DAYS"), Actor.system("auto-routing")));
+        publish(taskId, 2, new TaskAccepted(caseId, taskId, QINDU, new Actor(QINDU, "department")));
+        publish(taskId, 3, new TaskHandled(caseId, taskId, QINDU, "已清运", null, deadline, true,
+                new Actor(QINDU, "department")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cases.find(caseId).orElseThrow().status() == CaseStatus.VERIFYING);
+
+        mvc.perform(post("/api/cases/{id}/verification", caseId).with(as("inspector-2", "inspector"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"PASS\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/cases/{id}/verification", caseId).with(as("inspector", "inspector"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"FAIL\",\"note\":\"现场仍有残留垃圾\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REWORK"));
+
+        List<CaseEvent> published = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(caseId),
+                events -> events.stream().anyMatch(e -> e.type() == CaseEventType.REWORK_REQUIRED));
+
+        assertThat(published).filteredOn(e -> Producers.CASE_INTAKE.equals(e.source()))
+                .extracting(CaseEvent::type)
+                .containsExactly(CaseEventType.REPORTED, CaseEventType.FILED, CaseEventType.VERIFICATION_REQUESTED,
+                        CaseEventType.REWORK_REQUIRED);
+        CaseEvent rework = published.stream().filter(e -> e.type() == CaseEventType.REWORK_REQUIRED).findFirst()
+                .orElseThrow();
+        assertThat(rework.dataAs(ReworkRequired.class).unitId()).isEqualTo(QINDU);
+        assertThat(rework.dataAs(ReworkRequired.class).reason()).isEqualTo("现场仍有残留垃圾");
+        assertThat(rework.id()).isEqualTo(CaseEvent.deterministicId(caseId, Producers.CASE_INTAKE, caseId,
+                rework.sequence()));
+    }
+
+    private String filedCase() throws Exception {
+        String body = mvc.perform(post("/api/cases").with(as("inspector", "inspector"))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"categoryCode":"02-01-01","description":"渭阳西路暴露垃圾",
+                                 "location":{"lon":108.7012,"lat":34.3405}}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String caseId = JsonPath.read(body, "$.id");
+        mvc.perform(post("/api/cases/{id}/filing", caseId).with(as("operator", "operator"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"FILE\"}"))
+                .andExpect(status().isOk());
+        return caseId;
+    }
+
+    private CaseEvent publish(String taskId, long sequence, CaseEventData data) throws Exception {
+        CaseEvent event = CaseEvent.of(Producers.DISPATCH, taskId, sequence, Instant.parse("2026-11-23T02:00:00Z")
+                .plusSeconds(sequence * 600), data);
+        kafka.send(CaseEventTopics.CASE_EVENTS, data.caseId(), codec.encode(event)).get();
+        return event;
+    }
+
+    private List<CaseEvent> eventsOf(String caseId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<CaseEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(CaseEventTopics.CASE_EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (caseId.equals(record.key())) {
+                        codec.decode(record.value()).ifPresent(events::add);
+                    }
+                }
+                if (!events.isEmpty() && consumer.assignment().stream()
+                        .allMatch(p -> consumer.position(p) >= consumer.endOffsets(List.of(p)).get(p))) {
+                    break;
+                }
+            }
+        }
+        return events;
+    }
+}
