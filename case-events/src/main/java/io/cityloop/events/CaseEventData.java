@@ -3,7 +3,9 @@ package io.cityloop.events;
 /** The {@code data} of a case event. Every payload names its case. */
 public sealed interface CaseEventData permits
         CaseReported, CaseFiled, CaseRejected, TaskDispatched, TaskAccepted, TaskHandled,
-        VerificationRequested, CaseVerified, ReworkRequired, ReworkDispatched, CaseClosed {
+        VerificationRequested, CaseVerified, ReworkRequired, ReworkDispatched, CaseClosed,
+        TaskReturned, ReturnReviewed, ExtensionRequested, ExtensionDecided, TaskSuspended, TaskResumed,
+        DeadlineWarning, TaskOverdue, TaskEscalated, CaseMerged, CaseUnmerged, CaseCancelled, InformationRequested {
 
     String caseId();
 

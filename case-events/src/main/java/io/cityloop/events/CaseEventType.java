@@ -22,7 +22,20 @@ public enum CaseEventType {
     VERIFIED("cityloop.case.verified.v1", CaseVerified.class),
     REWORK_REQUIRED("cityloop.case.rework-required.v1", ReworkRequired.class),
     REWORK_DISPATCHED("cityloop.case.rework-dispatched.v1", ReworkDispatched.class),
-    CLOSED("cityloop.case.closed.v1", CaseClosed.class);
+    CLOSED("cityloop.case.closed.v1", CaseClosed.class),
+    RETURNED("cityloop.case.returned.v1", TaskReturned.class),
+    RETURN_REVIEWED("cityloop.case.return-reviewed.v1", ReturnReviewed.class),
+    EXTENSION_REQUESTED("cityloop.case.extension-requested.v1", ExtensionRequested.class),
+    EXTENSION_DECIDED("cityloop.case.extension-decided.v1", ExtensionDecided.class),
+    SUSPENDED("cityloop.case.suspended.v1", TaskSuspended.class),
+    RESUMED("cityloop.case.resumed.v1", TaskResumed.class),
+    DEADLINE_WARNING("cityloop.case.deadline-warning.v1", DeadlineWarning.class),
+    OVERDUE("cityloop.case.overdue.v1", TaskOverdue.class),
+    ESCALATED("cityloop.case.escalated.v1", TaskEscalated.class),
+    MERGED("cityloop.case.merged.v1", CaseMerged.class),
+    UNMERGED("cityloop.case.unmerged.v1", CaseUnmerged.class),
+    CANCELLED("cityloop.case.cancelled.v1", CaseCancelled.class),
+    INFORMATION_REQUESTED("cityloop.case.information-requested.v1", InformationRequested.class);
 
     private static final Map<String, CaseEventType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CaseEventType::wireName, Function.identity()));
