@@ -1,0 +1,32 @@
+package io.cityloop.gateway.auth;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * Settings of the local token issuer that stands in for an OIDC provider in embedded mode.
+ *
+ * @param localIssuer  whether this gateway issues tokens itself; off when a real identity provider is used
+ * @param issuer       the {@code iss} claim written into tokens and required of tokens presented back
+ * @param tokenTtl     how long an access token stays valid; one working shift by default
+ * @param keyFile      JWK JSON file holding the RSA signing key; generated there when absent so tokens survive a
+ *                     restart; blank keeps a fresh key in memory only
+ * @param demoPassword the one password of every demo account, a documented demo value and nothing secret
+ * @param accounts     the account list the issuer signs in
+ */
+@ConfigurationProperties("cityloop.auth")
+public record AuthProperties(
+        @DefaultValue LocalIssuer localIssuer,
+        @DefaultValue("http://localhost:8080") String issuer,
+        @DefaultValue("8h") Duration tokenTtl,
+        String keyFile,
+        @DefaultValue("cityloop") String demoPassword,
+        @DefaultValue("classpath:accounts/demo-accounts.yml") Resource accounts) {
+
+    /** @param enabled whether the local issuer's endpoints and key are active */
+    public record LocalIssuer(@DefaultValue("true") boolean enabled) {
+    }
+}
