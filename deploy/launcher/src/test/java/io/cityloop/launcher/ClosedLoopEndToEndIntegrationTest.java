@@ -1,0 +1,239 @@
+package io.cityloop.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.cityloop.infra.FreePorts;
+import io.cityloop.launcher.GatewayClient.Response;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The closed loop through the gateway against the real thing: embedded Kafka and MongoDB, the five services as
+ * separate processes from their jars. One case goes report → file → dispatch → accept → feedback → verification
+ * FAIL → rework → feedback → verification PASS → closed, and must show in the month's scorecards.
+ */
+class ClosedLoopEndToEndIntegrationTest {
+
+    private static final Duration ASYNC = Duration.ofSeconds(60);
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final String QINDU_UNIT = "district-610402";
+
+    private static CityLoopSystem system;
+    private static GatewayClient client;
+
+    @BeforeAll
+    static void startTheCity() throws Exception {
+        int[] ports = FreePorts.next(8);
+        Map<CityLoopService, Integer> servicePorts = new EnumMap<>(CityLoopService.class);
+        CityLoopService[] services = CityLoopService.values();
+        for (int i = 0; i < services.length; i++) {
+            servicePorts.put(services[i], ports[i]);
+        }
+        Path home = Path.of(System.getProperty("cityloop.home", "../..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("cityloop-e2e");
+        LauncherOptions options = new LauncherOptions(home, data, true, false, ports[5], ports[6], ports[7],
+                servicePorts);
+        system = CityLoopSystem.start(options, null, Duration.ofMinutes(5));
+        client = new GatewayClient(system.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stopTheCity() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aCaseTravelsTheWholeLoopAndLandsInTheScorecards() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> report = Map.of(
+                "categoryCode", "02-01-01",
+                "description", "人民路与渭阳西路交叉口东南角暴露垃圾约2平方米",
+                "location", Map.of("lon", 108.7012, "lat", 34.3405),
+                "address", "秦都区人民路88号");
+
+        Response reported = client.post("inspector", "/api/cases", report, Map.of("Idempotency-Key", key));
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+        String caseId = reported.path("id").asString();
+        assertThat(reported.path("status").asString()).isEqualTo("REPORTED");
+        assertThat(reported.path("districtCode").asString()).isEqualTo("610402");
+        assertThat(reported.path("gridCode").asString()).startsWith("610402").hasSize(16);
+
+        Response retried = client.post("inspector", "/api/cases", report, Map.of("Idempotency-Key", key));
+        assertThat(retried.path("id").asString()).isEqualTo(caseId);
+
+        Response inspectorFiling = client.post("inspector", "/api/cases/" + caseId + "/filing",
+                Map.of("decision", "FILE"));
+        assertProblem(inspectorFiling, 403);
+
+        Response filed = client.post("operator", "/api/cases/" + caseId + "/filing",
+                Map.of("decision", "FILE", "note", "符合立案标准"));
+        assertThat(filed.status()).as(filed.body().toString()).isEqualTo(200);
+        assertThat(filed.path("status").asString()).isEqualTo("FILED");
+
+        JsonNode task = awaitTask(QINDU_UNIT, caseId, "DISPATCHED");
+        String taskId = task.path("taskId").asString();
+        assertThat(task.path("unitId").asString()).isEqualTo(QINDU_UNIT);
+        client.awaitGet("supervisor", "/api/cases/" + caseId,
+                r -> "DISPATCHED".equals(r.path("status").asString()), ASYNC);
+
+        assertThat(ids(client.get("dept-01", "/api/tasks"))).doesNotContain(taskId);
+        assertProblem(client.post("dept-01", "/api/tasks/" + taskId + "/accept", null), 403);
+        assertProblem(client.post(QINDU_UNIT, "/api/tasks/" + taskId + "/feedback", Map.of("note", "已清运")), 409);
+        assertThat(client.get(QINDU_UNIT, "/api/tasks/" + taskId).path("status").asString()).isEqualTo("DISPATCHED");
+
+        assertThat(client.post(QINDU_UNIT, "/api/tasks/" + taskId + "/accept", null).status()).isEqualTo(200);
+        Response handled = client.post(QINDU_UNIT, "/api/tasks/" + taskId + "/feedback",
+                Map.of("note", "已清运，地面已冲洗", "photoRef", "photo-20261123-001"));
+        assertThat(handled.status()).as(handled.body().toString()).isEqualTo(200);
+        assertThat(handled.path("status").asString()).isEqualTo("HANDLED");
+
+        client.awaitGet("inspector", "/api/cases/" + caseId,
+                r -> "VERIFYING".equals(r.path("status").asString()), ASYNC);
+        Response failed = client.post("inspector", "/api/cases/" + caseId + "/verification",
+                Map.of("result", "FAIL", "note", "现场仍有残留垃圾"));
+        assertThat(failed.status()).as(failed.body().toString()).isEqualTo(200);
+        assertThat(failed.path("status").asString()).isEqualTo("REWORK");
+
+        JsonNode rework = awaitTask(QINDU_UNIT, caseId, "REWORK");
+        assertThat(rework.path("reworkCount").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(rework.path("deadline").asString()))
+                .isAfterOrEqualTo(Instant.parse(task.path("deadline").asString()));
+        assertThat(client.post(QINDU_UNIT, "/api/tasks/" + taskId + "/feedback",
+                Map.of("note", "已二次清理，残留垃圾已清除")).status()).isEqualTo(200);
+
+        client.awaitGet("inspector", "/api/cases/" + caseId,
+                r -> "VERIFYING".equals(r.path("status").asString()), ASYNC);
+        Response passed = client.post("inspector", "/api/cases/" + caseId + "/verification",
+                Map.of("result", "PASS", "note", "现场已清理干净"));
+        assertThat(passed.status()).as(passed.body().toString()).isEqualTo(200);
+        assertThat(passed.path("status").asString()).isEqualTo("CLOSED");
+
+        Response closedCase = client.get("supervisor", "/api/cases/" + caseId);
+        List<String> timeline = new ArrayList<>();
+        for (JsonNode entry : closedCase.path("timeline")) {
+            timeline.add(entry.path("type").asString());
+            assertThat(entry.path("actor").asString()).as("actor of " + entry).isNotBlank();
+            assertThat(entry.path("role").asString()).as("role of " + entry).isNotBlank();
+            assertThat(entry.path("at").asString()).as("time of " + entry).isNotBlank();
+        }
+        assertThat(timeline).containsExactly("reported", "filed", "dispatched", "accepted", "handled",
+                "verification-requested", "rework-required", "rework-dispatched", "handled",
+                "verification-requested", "verified", "closed");
+        assertThat(closedCase.path("timeline").findValuesAsString("source"))
+                .anyMatch(s -> s.contains("dispatch")).anyMatch(s -> s.contains("case-intake"));
+
+        JsonNode finalTask = client.get(QINDU_UNIT, "/api/tasks/" + taskId).body();
+        YearMonth dueMonth = YearMonth.from(Instant.parse(finalTask.path("deadline").asString()).atZone(CITY));
+        JsonNode unitRow = awaitScorecardRow("/api/scorecards/" + dueMonth + "/departments", "unitId", QINDU_UNIT,
+                row -> row.path("closed").asInt() == 1);
+        assertThat(unitRow.path("dispatched").asInt()).isEqualTo(1);
+        assertThat(unitRow.path("handled").asInt()).isEqualTo(1);
+        assertThat(unitRow.path("handledOnTime").asInt()).isEqualTo(1);
+        assertThat(unitRow.path("overdue").asInt()).isZero();
+        assertThat(unitRow.path("rework").asInt()).isEqualTo(1);
+        assertThat(unitRow.path("handlingRate").asDouble()).isEqualTo(1.0);
+        assertThat(unitRow.path("onTimeRate").asDouble()).isEqualTo(1.0);
+        assertThat(unitRow.path("reworkRate").asDouble()).isEqualTo(1.0);
+
+        JsonNode districtRow = awaitScorecardRow("/api/scorecards/" + dueMonth + "/districts", "districtCode",
+                "610402", row -> row.path("closed").asInt() == 1);
+        assertThat(districtRow.path("dispatched").asInt()).isEqualTo(1);
+        assertThat(districtRow.path("handledOnTime").asInt()).isEqualTo(1);
+        assertThat(districtRow.path("rework").asInt()).isEqualTo(1);
+        YearMonth reportMonth = YearMonth.from(Instant.parse(closedCase.path("reportedAt").asString()).atZone(CITY));
+        JsonNode reportRow = awaitScorecardRow("/api/scorecards/" + reportMonth + "/districts", "districtCode",
+                "610402", row -> row.path("reported").asInt() == 1);
+        assertThat(reportRow.path("filed").asInt()).isEqualTo(1);
+
+        Response notifications = client.awaitGet(QINDU_UNIT, "/api/notifications",
+                r -> r.body().toString().contains(caseId), ASYNC);
+        assertThat(notifications.status()).isEqualTo(200);
+        assertThat(client.get("dept-16", "/api/notifications").body().toString()).doesNotContain(caseId);
+    }
+
+    @Test
+    void badInputGetsProblemsAndCreatesNothing() {
+        int waitingBefore = client.get("operator", "/api/cases?status=REPORTED").body().size();
+
+        Response unknownCategory = client.post("inspector", "/api/cases", Map.of(
+                "categoryCode", "09-09-99", "description", "不存在的类别",
+                "location", Map.of("lon", 108.70, "lat", 34.34)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertProblem(unknownCategory, 400);
+        assertThat(unknownCategory.body().toString()).contains("categoryCode");
+
+        Response outsideCity = client.post("inspector", "/api/cases", Map.of(
+                "categoryCode", "02-01-01", "description", "北京天安门广场",
+                "location", Map.of("lon", 116.397, "lat", 39.909)), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertProblem(outsideCity, 400);
+        assertThat(outsideCity.body().toString()).contains("location");
+
+        assertProblem(client.get("supervisor", "/api/cases/CL20261123999999"), 404);
+        assertProblem(client.send("GET", "/api/tasks", null, null, Map.of()), 401);
+        assertProblem(client.get("supervisor", "/api/scorecards/2026-13/departments"), 400);
+        assertProblem(client.get("inspector", "/api/scorecards/2026-11/departments"), 403);
+
+        assertThat(client.get("operator", "/api/cases?status=REPORTED").body().size()).isEqualTo(waitingBefore);
+    }
+
+    private static void assertProblem(Response response, int status) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.path("status").asInt()).isEqualTo(status);
+        assertThat(response.path("type").asString()).startsWith("https://cityloop.io/problems/");
+    }
+
+    private static JsonNode awaitTask(String unit, String caseId, String status) {
+        Response tasks = client.awaitGet(unit, "/api/tasks", r -> find(r.body(), caseId, status) != null, ASYNC);
+        return find(tasks.body(), caseId, status);
+    }
+
+    private static JsonNode find(JsonNode tasks, String caseId, String status) {
+        for (JsonNode task : tasks) {
+            if (caseId.equals(task.path("caseId").asString()) && status.equals(task.path("status").asString())) {
+                return task;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> ids(Response tasks) {
+        List<String> ids = new ArrayList<>();
+        tasks.body().forEach(task -> ids.add(task.path("taskId").asString()));
+        return ids;
+    }
+
+    private static JsonNode awaitScorecardRow(String path, String keyField, String key,
+                                              java.util.function.Predicate<JsonNode> ready) {
+        Response card = client.awaitGet("supervisor", path, r -> {
+            JsonNode row = row(r.body(), keyField, key);
+            return row != null && ready.test(row);
+        }, ASYNC);
+        return row(card.body(), keyField, key);
+    }
+
+    private static JsonNode row(JsonNode scorecard, String keyField, String key) {
+        for (JsonNode row : scorecard.path("rows")) {
+            if (key.equals(row.path(keyField).asString())) {
+                return row;
+            }
+        }
+        return null;
+    }
+}
