@@ -96,39 +96,51 @@ async function act(method, path, body, done) {
   if (done) await done();
 }
 
+const REJECTION_REASONS = 'NOT_IN_SCOPE, CRITERION_NOT_MET, LOCATION_INVALID, INFORMATION_INSUFFICIENT, DUPLICATE';
+
 const loaders = {
   async verifications() {
     const items = rows(await api('GET', '/api/verifications'));
-    show('verifications', table(items, null, (v) => [
-      button('通过 PASS', () => act('POST', `/api/verifications/${v.id}/result`, { result: 'PASS' }, loaders.verifications)),
-      button('不通过 FAIL', () => act('POST', `/api/verifications/${v.id}/result`, { result: 'FAIL' }, loaders.verifications)),
+    show('verifications', table(items, ['caseId', 'categoryName', 'address', 'gridCode', 'unitName', 'dueBy'], (v) => [
+      button('通过 PASS', () => act('POST', `/api/cases/${v.caseId}/verification`, { result: 'PASS' }, loaders.verifications)),
+      button('不通过 FAIL', () => {
+        const note = prompt('仍存在的问题 What is still wrong');
+        return note ? act('POST', `/api/cases/${v.caseId}/verification`, { result: 'FAIL', note }, loaders.verifications)
+          : Promise.resolve();
+      }),
     ]));
   },
   async reported() {
     const items = rows(await api('GET', '/api/cases?status=REPORTED'));
-    show('reported', table(items, null, (c) => [
-      button('立案 FILE', () => act('POST', `/api/cases/${c.id}/file`, {}, loaders.reported)),
+    show('reported', table(items, ['id', 'categoryName', 'description', 'districtName', 'address', 'reportedAt'], (c) => [
+      button('立案 FILE', () => act('POST', `/api/cases/${c.id}/filing`, { decision: 'FILE' }, loaders.reported)),
       button('不予立案 REJECT', () => {
-        const reason = prompt('不予立案原因 Reason for rejection');
-        return reason ? act('POST', `/api/cases/${c.id}/reject`, { reason }, loaders.reported) : Promise.resolve();
+        const reasonCode = prompt('原因代码 Reason code: ' + REJECTION_REASONS, 'CRITERION_NOT_MET');
+        if (!reasonCode) return Promise.resolve();
+        const note = prompt('说明 Note') || undefined;
+        return act('POST', `/api/cases/${c.id}/filing`, { decision: 'REJECT', reasonCode: reasonCode.trim(), note },
+          loaders.reported);
       }),
     ]));
   },
   async tasks() {
     const items = rows(await api('GET', '/api/tasks'));
-    show('tasks', table(items, null, (t) => [
-      button('签收 Accept', () => act('POST', `/api/tasks/${t.id}/accept`, {}, loaders.tasks)),
+    show('tasks', table(items, ['taskId', 'caseId', 'categoryName', 'status', 'deadline', 'overdue', 'reworkCount'], (t) => [
+      button('签收 Accept', () => act('POST', `/api/tasks/${t.taskId}/accept`, undefined, loaders.tasks)),
       button('反馈 Feed back', () => {
-        const description = prompt('处理结果 What was done');
-        return description ? act('POST', `/api/tasks/${t.id}/feedback`, { description }, loaders.tasks) : Promise.resolve();
+        const note = prompt('处理结果 What was done');
+        return note ? act('POST', `/api/tasks/${t.taskId}/feedback`, { note }, loaders.tasks) : Promise.resolve();
       }),
     ]));
   },
   async scorecards() {
     const month = $('month').value;
     if (!month) throw new Error('请选择月份 Choose a month');
-    show('scorecard-departments', table(rows(await api('GET', `/api/scorecards/${month}/departments`))));
-    show('scorecard-districts', table(rows(await api('GET', `/api/scorecards/${month}/districts`))));
+    const columns = ['dispatched', 'handled', 'handledOnTime', 'overdue', 'rework', 'closed', 'handlingRate', 'onTimeRate'];
+    show('scorecard-departments', table(rows(await api('GET', `/api/scorecards/${month}/departments`)),
+      ['unitName'].concat(columns)));
+    show('scorecard-districts', table(rows(await api('GET', `/api/scorecards/${month}/districts`)),
+      ['districtName', 'reported', 'filed'].concat(columns)));
   },
 };
 

@@ -36,6 +36,8 @@ class EdgeSecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        // Citizens report without an account (公众上报); case-intake rate-limits and validates them.
+                        .pathMatchers("/api/public/**", "/open311/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/oauth2/jwks", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**", "/favicon.ico").permitAll()

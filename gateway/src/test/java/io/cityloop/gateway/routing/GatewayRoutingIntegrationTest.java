@@ -107,6 +107,28 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void theWorkingCalendarIsRoutedToTheCommandCenter() {
+        client.get().uri("/api/reference/calendar/2026")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("dispatcher"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("dispatch"));
+    }
+
+    @Test
+    void citizensReportWithoutAToken() {
+        client.post().uri("/api/public/reports")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"categoryCode\":\"02-01-01\"}")
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(CASE_INTAKE.lastRequest().path()).isEqualTo("/api/public/reports");
+        assertThat(CASE_INTAKE.lastRequest().authorization()).isNull();
+    }
+
+    @Test
     void inspectorMayNotReadScorecards() {
         client.get().uri("/api/scorecards/2026-11/departments")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("inspector"))
