@@ -22,6 +22,7 @@ import io.cityloop.platform.outbox.OutboxRelay;
 import io.cityloop.platform.problem.ProblemAdvice;
 import io.cityloop.platform.problem.ProblemSecurityHandlers;
 import io.cityloop.platform.security.SecurityConfiguration;
+import io.cityloop.platform.time.ClockSettings;
 import io.cityloop.reference.CityReference;
 
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +41,9 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock(PlatformProperties properties) {
-        return Clock.system(ZoneId.of(properties.timeZone()));
+        ClockSettings settings = properties.clock() == null ? new ClockSettings(null, null, null, null)
+                : properties.clock();
+        return settings.clock(ZoneId.of(properties.timeZone()), Clock.systemUTC());
     }
 
     @Bean

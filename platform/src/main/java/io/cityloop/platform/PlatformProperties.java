@@ -5,16 +5,20 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.cityloop.platform.time.ClockSettings;
+
 /**
  * Settings shared by every service.
  *
  * @param timeZone the city's zone: month boundaries and office hours are local time
+ * @param clock    the system clock, or simulation mode (see {@link ClockSettings})
  */
 @ConfigurationProperties("cityloop")
 public record PlatformProperties(
         @DefaultValue("Asia/Shanghai") String timeZone,
         @DefaultValue Outbox outbox,
-        @DefaultValue Consumer consumer) {
+        @DefaultValue Consumer consumer,
+        ClockSettings clock) {
 
     public record Outbox(@DefaultValue("100ms") Duration pollInterval, @DefaultValue("10s") Duration sendTimeout) {
     }

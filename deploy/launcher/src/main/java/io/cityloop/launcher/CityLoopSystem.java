@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ public final class CityLoopSystem implements AutoCloseable {
     private final LauncherOptions options;
     private final EmbeddedInfrastructure infrastructure;
     private final List<ServiceProcess> services;
+    /** The real instant at which every service's simulated clock reads the simulation's start. */
+    private final Instant simulationAnchor = Instant.now();
 
     private CityLoopSystem(LauncherOptions options, EmbeddedInfrastructure infrastructure,
                            List<ServiceProcess> services) {
@@ -81,6 +84,12 @@ public final class CityLoopSystem implements AutoCloseable {
         environment.put("CITYLOOP_JWK_SET_URI", gatewayUrl() + "/oauth2/jwks");
         if (service.database() != null) {
             environment.put("MONGODB_URI", infrastructure.mongoUri(service.database()));
+        }
+        if (options.simulation() != null) {
+            environment.put("CITYLOOP_CLOCK_MODE", "simulated");
+            environment.put("CITYLOOP_CLOCK_START", options.simulation().start().toString());
+            environment.put("CITYLOOP_CLOCK_ANCHOR", simulationAnchor.toString());
+            environment.put("CITYLOOP_CLOCK_SPEED", Double.toString(options.simulation().speed()));
         }
         List<String> arguments = new ArrayList<>();
         if (service == CityLoopService.GATEWAY) {

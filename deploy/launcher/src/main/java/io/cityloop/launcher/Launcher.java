@@ -78,6 +78,10 @@ public final class Launcher {
         out.println("   Console:  " + url + "/");
         out.println("   API:      " + url + "/api  (token: POST " + url + "/api/auth/token)");
         out.println("   Logs:     " + system.logDirectory());
+        if (system.options().simulation() != null) {
+            out.println("   Clock:    simulated from " + system.options().simulation().start() + " at "
+                    + system.options().simulation().speed() + "× real time");
+        }
         out.println(" Demo accounts (password: " + GatewayClient.DEMO_PASSWORD + "):");
         out.println("   inspector 监督员   operator 受理员   shiftlead 值班长   dispatcher 派遣员");
         out.println("   supervisor 领导    admin 管理员");

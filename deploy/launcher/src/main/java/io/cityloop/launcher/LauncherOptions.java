@@ -1,6 +1,9 @@
 package io.cityloop.launcher;
 
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,7 +13,9 @@ import java.util.Map;
  * {@code --gateway-port} / {@code GATEWAY_PORT}, {@code --kafka-port} / {@code KAFKA_PORT},
  * {@code --kafka-controller-port} / {@code KAFKA_CONTROLLER_PORT}, {@code --mongo-port} / {@code MONGO_PORT},
  * {@code --data-dir} / {@code CITYLOOP_DATA_DIR}, {@code --in-memory} / {@code CITYLOOP_IN_MEMORY},
- * {@code --no-demo} / {@code CITYLOOP_DEMO=false}, {@code --home} / {@code CITYLOOP_HOME}.
+ * {@code --no-demo} / {@code CITYLOOP_DEMO=false}, {@code --home} / {@code CITYLOOP_HOME}, and simulation mode with
+ * {@code --simulate-from} / {@code CITYLOOP_SIMULATE_FROM} (an ISO instant or offset date-time: business time at
+ * start) and {@code --simulate-speed} / {@code CITYLOOP_SIMULATE_SPEED} (business seconds per real second).
  */
 public record LauncherOptions(
         Path home,
@@ -20,7 +25,18 @@ public record LauncherOptions(
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
-        Map<CityLoopService, Integer> servicePorts) {
+        Map<CityLoopService, Integer> servicePorts,
+        Simulation simulation) {
+
+    /** Simulation mode of every service's clock; null runs on the real clock. */
+    public record Simulation(Instant start, double speed) {
+
+        public Simulation {
+            if (!(speed > 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("--simulate-speed must be a positive number, was " + speed);
+            }
+        }
+    }
 
     public int port(CityLoopService service) {
         return servicePorts.get(service);
@@ -54,7 +70,32 @@ public record LauncherOptions(
                 port(given, env, "--kafka-port", "KAFKA_PORT", 9092),
                 port(given, env, "--kafka-controller-port", "KAFKA_CONTROLLER_PORT", 9093),
                 port(given, env, "--mongo-port", "MONGO_PORT", 27017),
-                ports);
+                ports,
+                simulation(given, env));
+    }
+
+    private static Simulation simulation(Map<String, String> given, Map<String, String> env) {
+        String from = value(given, env, "--simulate-from", "CITYLOOP_SIMULATE_FROM", "");
+        String speed = value(given, env, "--simulate-speed", "CITYLOOP_SIMULATE_SPEED", "");
+        if (from.isBlank()) {
+            if (!speed.isBlank()) {
+                throw new IllegalArgumentException("--simulate-speed needs --simulate-from, the business time to start at");
+            }
+            return null;
+        }
+        Instant start;
+        try {
+            start = from.endsWith("Z") ? Instant.parse(from) : OffsetDateTime.parse(from).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--simulate-from / CITYLOOP_SIMULATE_FROM must be like "
+                    + "2026-11-02T08:30:00+08:00, was '" + from + "'");
+        }
+        try {
+            return new Simulation(start, speed.isBlank() ? 60 : Double.parseDouble(speed));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--simulate-speed / CITYLOOP_SIMULATE_SPEED must be a number, was '"
+                    + speed + "'");
+        }
     }
 
     private static String value(Map<String, String> given, Map<String, String> env, String option, String variable,

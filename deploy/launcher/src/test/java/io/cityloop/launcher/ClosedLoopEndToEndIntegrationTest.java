@@ -47,7 +47,7 @@ class ClosedLoopEndToEndIntegrationTest {
         Path home = Path.of(System.getProperty("cityloop.home", "../..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("cityloop-e2e");
         LauncherOptions options = new LauncherOptions(home, data, true, false, ports[5], ports[6], ports[7],
-                servicePorts);
+                servicePorts, null);
         system = CityLoopSystem.start(options, null, Duration.ofMinutes(5));
         client = new GatewayClient(system.gatewayUrl());
     }
