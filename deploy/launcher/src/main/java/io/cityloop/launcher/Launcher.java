@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import io.cityloop.infra.PortInUseException;
 
 /**
- * {@code java -jar deploy/launcher/target/cityloop-launcher.jar}: the whole system on the embedded default, demo data
+ * {@code java -jar deploy/launcher/target/cityloop-launcher-exec.jar}: the whole system on the embedded default, demo data
  * on first start, the console URL and demo accounts printed, everything stopped cleanly on Ctrl-C.
  */
 public final class Launcher {
