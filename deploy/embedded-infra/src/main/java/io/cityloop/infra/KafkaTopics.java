@@ -1,7 +1,6 @@
 package io.cityloop.infra;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ public final class KafkaTopics {
         if (topicPartitions.isEmpty()) {
             return;
         }
-        Instant deadline = Instant.now().plus(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
             createMissing(admin, topicPartitions, deadline);
             awaitWritable(admin, topicPartitions.keySet(), deadline);
@@ -63,7 +62,7 @@ public final class KafkaTopics {
         return config;
     }
 
-    private static void createMissing(Admin admin, Map<String, Integer> topicPartitions, Instant deadline)
+    private static void createMissing(Admin admin, Map<String, Integer> topicPartitions, long deadline)
             throws InterruptedException {
         Set<String> existing = get(admin.listTopics().names(), deadline, "list topics");
         List<NewTopic> missing = topicPartitions.entrySet().stream()
@@ -83,10 +82,10 @@ public final class KafkaTopics {
         }
     }
 
-    private static void awaitWritable(Admin admin, Set<String> topics, Instant deadline)
+    private static void awaitWritable(Admin admin, Set<String> topics, long deadline)
             throws InterruptedException {
         Exception lastFailure = null;
-        while (Instant.now().isBefore(deadline)) {
+        while (System.nanoTime() - deadline < 0) {
             try {
                 Map<String, TopicDescription> descriptions =
                         get(admin.describeTopics(topics).allTopicNames(), deadline, "describe topics " + topics);
@@ -109,9 +108,9 @@ public final class KafkaTopics {
         return partitions;
     }
 
-    private static <T> T get(KafkaFuture<T> future, Instant deadline, String action)
+    private static <T> T get(KafkaFuture<T> future, long deadline, String action)
             throws InterruptedException {
-        long remainingMs = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+        long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
         try {
             return future.get(remainingMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

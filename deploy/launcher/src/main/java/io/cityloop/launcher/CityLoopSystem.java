@@ -3,6 +3,7 @@ package io.cityloop.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class CityLoopSystem implements AutoCloseable {
     private final EmbeddedInfrastructure infrastructure;
     private final List<ServiceProcess> services;
     /** The real instant at which every service's simulated clock reads the simulation's start. */
-    private final Instant simulationAnchor = Instant.now();
+    private final Instant simulationAnchor = Clock.systemUTC().instant();
 
     private CityLoopSystem(LauncherOptions options, EmbeddedInfrastructure infrastructure,
                            List<ServiceProcess> services) {
