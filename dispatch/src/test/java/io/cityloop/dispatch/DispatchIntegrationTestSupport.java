@@ -37,6 +37,8 @@ public abstract class DispatchIntegrationTestSupport {
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
         registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-dispatch-it"));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+        // Tests sweep the deadline watch by hand, so a background sweep never adds to a task under test.
+        registry.add("cityloop.dispatch.deadlines.watch-enabled", () -> "false");
     }
 
     @BeforeEach

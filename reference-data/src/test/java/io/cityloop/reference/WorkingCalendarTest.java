@@ -72,4 +72,22 @@ class WorkingCalendarTest {
         assertThat(calendar.workingTimeBetween(start, deadline)).isEqualTo(Duration.ofHours(21));
         assertThat(deadline).isEqualTo(at("2026-12-08T16:10"));
     }
+
+    @Test
+    void springFestival2025RunsFromTheTwentyEighthWithTwoMakeUpDays() {
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2025-01-26"))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2025-02-08"))).isTrue();
+        assertThat(calendar.workingTimeBetween(at("2025-01-28T00:00"), at("2025-02-05T00:00"))).isZero();
+
+        Instant deadline = calendar.deadline(at("2025-01-27T17:00"), new TimeLimitSpec(1, WorkingTimeUnit.WORKING_DAYS));
+
+        assertThat(deadline).isEqualTo(at("2025-02-05T17:00"));
+    }
+
+    @Test
+    void nationalDay2025IsEightDaysWithTheSaturdayAfterWorking() {
+        assertThat(calendar.workingTimeBetween(at("2025-10-01T00:00"), at("2025-10-09T00:00"))).isZero();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2025-09-28"))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-11"))).isTrue();
+    }
 }

@@ -10,7 +10,10 @@ public class UnroutableCaseException extends RuntimeException {
     public enum Reason {
         UNKNOWN_CATEGORY,
         UNKNOWN_DISTRICT,
-        UNKNOWN_UNIT
+        UNKNOWN_UNIT,
+        NO_RULE,
+        FOREIGN_DISTRICT,
+        SAME_UNIT
     }
 
     private final Reason reason;

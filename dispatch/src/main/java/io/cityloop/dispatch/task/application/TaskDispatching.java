@@ -7,16 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.cityloop.dispatch.routing.application.RoutingRuleBook;
 import io.cityloop.dispatch.routing.model.Route;
-import io.cityloop.dispatch.routing.model.RoutingRules;
+import io.cityloop.dispatch.routing.model.RoutingRequest;
 import io.cityloop.dispatch.routing.model.UnroutableCaseException;
+import io.cityloop.dispatch.task.model.DispatchOrder;
 import io.cityloop.dispatch.task.model.FiledCase;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseFiled;
 import io.cityloop.platform.outbox.OutboxRelay;
-import io.cityloop.reference.CityReference;
 
 /** 自动派遣: every filed case becomes a task for the unit the routing rules choose. */
 @Service
@@ -24,18 +25,18 @@ public class TaskDispatching {
 
     private static final Logger log = LoggerFactory.getLogger(TaskDispatching.class);
 
-    private final RoutingRules rules;
-    private final CityReference reference;
+    private final RoutingRuleBook ruleBook;
+    private final TaskDeadlines deadlines;
     private final TaskStore store;
     private final TaskEventTranslator translator;
     private final TaskMetrics metrics;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public TaskDispatching(RoutingRules rules, CityReference reference, TaskStore store,
+    public TaskDispatching(RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskStore store,
                            TaskEventTranslator translator, TaskMetrics metrics, OutboxRelay relay, Clock clock) {
-        this.rules = rules;
-        this.reference = reference;
+        this.ruleBook = ruleBook;
+        this.deadlines = deadlines;
         this.store = store;
         this.translator = translator;
         this.metrics = metrics;
@@ -57,20 +58,22 @@ public class TaskDispatching {
             return;
         }
         Route route = route(filed);
-        Task task = Task.dispatch(id, new FiledCase(filed.caseId(), filed.categoryCode(), filed.districtCode(),
-                filed.gridCode()), route, reference.calendar(), clock.instant(), filedEvent.id());
+        Task task = Task.dispatch(new DispatchOrder(id, new FiledCase(filed.caseId(), filed.categoryCode(),
+                filed.districtCode(), filed.gridCode()), route, null, null, null, filedEvent.id()),
+                deadlines.rules(), clock.instant());
         List<CaseEvent> events = translator.translate(task, task.drainEvents());
         if (store.insert(task, events)) {
             metrics.dispatched(task.unitId());
             relay.nudge();
-            log.info("case {} dispatched to {} {} as {}, deadline {}", filed.caseId(), task.unitId(),
-                    task.unitName(), id, task.deadline());
+            log.info("case {} dispatched to {} {} as {} by rule {} v{}, deadline {}", filed.caseId(),
+                    task.unitId(), task.unitName(), id, task.ruleId(), task.ruleSetVersion(), task.deadline());
         }
     }
 
     private Route route(CaseFiled filed) {
         try {
-            return rules.route(filed.categoryCode(), filed.districtCode());
+            return ruleBook.current().route(RoutingRequest.of(filed.categoryCode(), filed.districtCode(),
+                    filed.gridCode()));
         } catch (UnroutableCaseException e) {
             metrics.routingFailed(e.reason());
             log.warn("case {} cannot be routed ({}): {}; parking it on the dead-letter topic", filed.caseId(),

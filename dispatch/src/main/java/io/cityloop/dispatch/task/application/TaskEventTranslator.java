@@ -10,11 +10,20 @@ import io.cityloop.dispatch.task.model.TaskEvent;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventData;
+import io.cityloop.events.DeadlineWarning;
+import io.cityloop.events.ExtensionDecided;
+import io.cityloop.events.ExtensionRequested;
 import io.cityloop.events.Producers;
+import io.cityloop.events.ReturnReviewed;
 import io.cityloop.events.ReworkDispatched;
 import io.cityloop.events.TaskAccepted;
 import io.cityloop.events.TaskDispatched;
+import io.cityloop.events.TaskEscalated;
 import io.cityloop.events.TaskHandled;
+import io.cityloop.events.TaskOverdue;
+import io.cityloop.events.TaskResumed;
+import io.cityloop.events.TaskReturned;
+import io.cityloop.events.TaskSuspended;
 import io.cityloop.events.TimeLimit;
 
 /**
@@ -32,23 +41,53 @@ public class TaskEventTranslator {
     }
 
     private static CaseEventData payload(Task task, TaskEvent event) {
+        String caseId = task.caseId();
         String taskId = task.id().value();
+        String unitId = task.unitId();
         Actor actor = actor(event.by());
         if (event instanceof TaskEvent.Dispatched dispatched) {
-            return new TaskDispatched(task.caseId(), taskId, task.unitId(), task.unitName(), task.categoryCode(),
+            return new TaskDispatched(caseId, taskId, unitId, task.unitName(), task.categoryCode(),
                     task.districtCode(), task.gridCode(), dispatched.deadline(),
                     new TimeLimit(task.timeLimit().amount(), task.timeLimit().unit().name()), actor);
         }
         if (event instanceof TaskEvent.Accepted) {
-            return new TaskAccepted(task.caseId(), taskId, task.unitId(), actor);
+            return new TaskAccepted(caseId, taskId, unitId, actor);
         }
         if (event instanceof TaskEvent.Handled handled) {
-            return new TaskHandled(task.caseId(), taskId, task.unitId(), handled.note(), handled.photoRef(),
-                    handled.deadline(), handled.onTime(), actor);
+            return new TaskHandled(caseId, taskId, unitId, handled.note(), handled.photoRef(), handled.deadline(),
+                    handled.onTime(), actor);
         }
-        TaskEvent.ReworkDispatched rework = (TaskEvent.ReworkDispatched) event;
-        return new ReworkDispatched(task.caseId(), taskId, task.unitId(), rework.deadline(), rework.reworkCount(),
-                actor);
+        if (event instanceof TaskEvent.ReworkDispatched rework) {
+            return new ReworkDispatched(caseId, taskId, unitId, rework.deadline(), rework.reworkCount(), actor);
+        }
+        if (event instanceof TaskEvent.Returned returned) {
+            return new TaskReturned(caseId, taskId, unitId, returned.reason(), actor);
+        }
+        if (event instanceof TaskEvent.ReturnReviewed reviewed) {
+            return new ReturnReviewed(caseId, taskId, unitId, reviewed.justified(), reviewed.reason(), actor);
+        }
+        if (event instanceof TaskEvent.ExtensionRequested requested) {
+            return new ExtensionRequested(caseId, taskId, unitId, requested.requestedDeadline(), requested.reason(),
+                    actor);
+        }
+        if (event instanceof TaskEvent.ExtensionDecided decided) {
+            return new ExtensionDecided(caseId, taskId, unitId, decided.approved(), decided.deadline(),
+                    decided.reason(), actor);
+        }
+        if (event instanceof TaskEvent.Suspended suspended) {
+            return new TaskSuspended(caseId, taskId, unitId, suspended.reason(), actor);
+        }
+        if (event instanceof TaskEvent.Resumed resumed) {
+            return new TaskResumed(caseId, taskId, unitId, resumed.deadline(), actor);
+        }
+        if (event instanceof TaskEvent.Warned warned) {
+            return new DeadlineWarning(caseId, taskId, unitId, warned.deadline(), actor);
+        }
+        if (event instanceof TaskEvent.WentOverdue overdue) {
+            return new TaskOverdue(caseId, taskId, unitId, overdue.deadline(), actor);
+        }
+        TaskEvent.Escalated escalated = (TaskEvent.Escalated) event;
+        return new TaskEscalated(caseId, taskId, unitId, escalated.level(), escalated.reason(), actor);
     }
 
     private static Actor actor(Performer performer) {

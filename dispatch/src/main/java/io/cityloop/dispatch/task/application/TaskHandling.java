@@ -1,74 +1,72 @@
 package io.cityloop.dispatch.task.application;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 
 import org.springframework.stereotype.Service;
 
 import io.cityloop.dispatch.task.model.IllegalTransitionException;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
-import io.cityloop.events.CaseEvent;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
- * What a handling unit does with its tasks: sign (签收) and feed back (反馈). A unit acts only on its own tasks; a
- * refused command stores nothing.
+ * What a handling unit does with its tasks: sign (签收), feed back (反馈), return a wrong dispatch (回退) and ask for
+ * more time (延期申请). A unit acts only on its own tasks; a refused command stores nothing.
+ *
+ * <p>Every command may throw {@link TaskNotFoundException}, {@link ForeignTaskException},
+ * {@link StaleTaskException} and {@link IllegalTransitionException}.
  */
 @Service
 public class TaskHandling {
 
-    private final TaskStore store;
-    private final TaskEventTranslator translator;
+    private final TaskCommandSupport tasks;
+    private final TaskDeadlines deadlines;
     private final TaskMetrics metrics;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public TaskHandling(TaskStore store, TaskEventTranslator translator, TaskMetrics metrics, OutboxRelay relay,
-                        Clock clock) {
-        this.store = store;
-        this.translator = translator;
+    public TaskHandling(TaskCommandSupport tasks, TaskDeadlines deadlines, TaskMetrics metrics, Clock clock) {
+        this.tasks = tasks;
+        this.deadlines = deadlines;
         this.metrics = metrics;
-        this.relay = relay;
         this.clock = clock;
     }
 
-    /**
-     * @throws TaskNotFoundException       unknown task
-     * @throws ForeignTaskException        the task belongs to another unit
-     * @throws IllegalTransitionException  the task is not waiting to be signed
-     */
     public Task accept(TaskId id, UnitMember member) {
-        Task task = ownTask(id, member);
+        return accept(id, member, null);
+    }
+
+    public Task accept(TaskId id, UnitMember member, Long expectedVersion) {
+        Task task = tasks.load(id, member, expectedVersion);
         task.accept(member.asPerformer(), clock.instant());
-        save(task);
-        return task;
+        return tasks.save(task);
     }
 
-    /**
-     * @throws TaskNotFoundException       unknown task
-     * @throws ForeignTaskException        the task belongs to another unit
-     * @throws IllegalTransitionException  the task was not signed, or was already fed back
-     */
     public Task feedBack(TaskId id, Feedback feedback, UnitMember member) {
-        Task task = ownTask(id, member);
+        return feedBack(id, feedback, member, null);
+    }
+
+    public Task feedBack(TaskId id, Feedback feedback, UnitMember member, Long expectedVersion) {
+        Task task = tasks.load(id, member, expectedVersion);
         task.markHandled(member.asPerformer(), feedback.note(), feedback.photoRef(), clock.instant());
-        save(task);
-        metrics.handled(task.unitId(), Boolean.TRUE.equals(task.handledOnTime()));
-        return task;
+        Task saved = tasks.save(task);
+        metrics.handled(saved.unitId(), Boolean.TRUE.equals(saved.handledOnTime()));
+        return saved;
     }
 
-    private Task ownTask(TaskId id, UnitMember member) {
-        Task task = store.find(id).orElseThrow(() -> new TaskNotFoundException(id.value()));
-        if (!task.belongsTo(member.unit())) {
-            throw new ForeignTaskException(id.value(), member.unit());
-        }
-        return task;
+    /** 回退: the task goes back to the dispatch queue. */
+    public Task returnTask(TaskId id, String reason, UnitMember member, Long expectedVersion) {
+        Task task = tasks.load(id, member, expectedVersion);
+        task.returnToDispatcher(member.asPerformer(), reason, clock.instant());
+        Task saved = tasks.save(task);
+        metrics.returned(saved.unitId());
+        return saved;
     }
 
-    private void save(Task task) {
-        List<CaseEvent> events = translator.translate(task, task.drainEvents());
-        store.update(task, events);
-        relay.nudge();
+    /** 延期申请 for {@code additional} working time beyond the current deadline. */
+    public Task requestExtension(TaskId id, Duration additional, String reason, UnitMember member,
+                                 Long expectedVersion) {
+        Task task = tasks.load(id, member, expectedVersion);
+        task.requestExtension(member.asPerformer(), additional, reason, deadlines.rules(), clock.instant());
+        return tasks.save(task);
     }
 }

@@ -13,7 +13,6 @@ import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.ReworkRequired;
 import io.cityloop.platform.outbox.OutboxRelay;
-import io.cityloop.reference.CityReference;
 
 /** 返工: a failed on-site check sends the task back to the unit that handled it, with a new deadline. */
 @Service
@@ -22,16 +21,16 @@ public class TaskRework {
     private static final Logger log = LoggerFactory.getLogger(TaskRework.class);
 
     private final TaskStore store;
-    private final CityReference reference;
+    private final TaskDeadlines deadlines;
     private final TaskEventTranslator translator;
     private final TaskMetrics metrics;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public TaskRework(TaskStore store, CityReference reference, TaskEventTranslator translator, TaskMetrics metrics,
+    public TaskRework(TaskStore store, TaskDeadlines deadlines, TaskEventTranslator translator, TaskMetrics metrics,
                       OutboxRelay relay, Clock clock) {
         this.store = store;
-        this.reference = reference;
+        this.deadlines = deadlines;
         this.translator = translator;
         this.metrics = metrics;
         this.relay = relay;
@@ -48,7 +47,7 @@ public class TaskRework {
         Task task = store.find(new TaskId(request.taskId()))
                 .orElseThrow(() -> new TaskNotFoundException(request.taskId()));
         Performer requestedBy = new Performer(request.actor().id(), request.actor().role());
-        if (!task.reopenForRework(reworkEvent.id(), requestedBy, request.reason(), reference.calendar(),
+        if (!task.reopenForRework(reworkEvent.id(), requestedBy, request.reason(), deadlines.rules(),
                 clock.instant())) {
             log.debug("rework request {} for {} already applied", reworkEvent.id(), task.id());
             return;

@@ -23,8 +23,22 @@ public interface TaskStore {
      */
     void update(Task task, List<CaseEvent> events);
 
-    /** Newest dispatch first. */
+    /** Ordered by deadline, or newest dispatch first when the filter asks for it. */
     List<Task> list(TaskFilter filter);
+
+    /** Every open task, for laying deadlines onto a changed calendar. */
+    List<Task> open();
+
+    /** Returned tasks not yet dispatched again: the dispatch queue (待派遣). */
+    List<Task> awaitingRedispatch(int limit);
+
+    /**
+     * Tasks whose clock runs and that may have crossed a threshold by {@code now}: the warning share, the deadline,
+     * or the next automatic escalation.
+     */
+    List<Task> dueForWatch(Instant now, int limitPerKind);
+
+    StatusCounts countByStatus(String unitId, Instant now);
 
     /** Open and overdue task counts of every unit that has open tasks, as of {@code now}. */
     List<UnitTally> openTasksByUnit(Instant now);

@@ -13,10 +13,18 @@ public class IllegalTransitionException extends RuntimeException {
         this.to = to;
     }
 
+    /** A step that needs more than the right status, e.g. a second review of the same return. */
+    public IllegalTransitionException(String taskId, String verb, TaskStatus from, String why) {
+        super("task " + taskId + " cannot be " + verb + " while " + from + ": " + why);
+        this.from = from;
+        this.to = null;
+    }
+
     public TaskStatus from() {
         return from;
     }
 
+    /** {@code null} when the step would not change the status. */
     public TaskStatus to() {
         return to;
     }

@@ -1,10 +1,12 @@
 package io.cityloop.dispatch.task.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import io.cityloop.dispatch.routing.model.Route;
@@ -19,24 +21,43 @@ import io.cityloop.reference.WorkingCalendar;
 public final class Task {
 
     private static final Performer AUTO_ROUTING = Performer.system("auto-routing");
+    private static final Performer DEADLINE_WATCH = Performer.system("deadline-watch");
 
     private final TaskId id;
     private final String caseId;
     private final String sourceEventId;
+    private final String previousTaskId;
     private final String unitId;
     private final String unitName;
     private final String categoryCode;
     private final String categoryName;
+    private final String urgency;
     private final String districtCode;
     private final String gridCode;
     private final TimeLimitSpec timeLimit;
+    private final String ruleId;
+    private final long ruleSetVersion;
+    private final String dispatchedBy;
+    private final String dispatchReason;
     private TaskStatus status;
+    private TaskStatus statusBeforeHold;
     private final Instant dispatchedAt;
     private Instant acceptedAt;
     private Instant handledAt;
+    private DeadlineClock clock;
     private Instant deadline;
+    private Instant warnAt;
+    private Instant nextEscalationAt;
+    private boolean warned;
+    private boolean overdue;
+    private int escalationLevel;
     private Boolean handledOnTime;
     private int reworkCount;
+    private int extensionCount;
+    private ExtensionRequest pendingExtension;
+    private String returnReason;
+    private ReturnReview returnReview;
+    private String redispatchedAs;
     private String note;
     private String photoRef;
     private long eventCount;
@@ -49,20 +70,38 @@ public final class Task {
         this.id = new TaskId(s.id());
         this.caseId = s.caseId();
         this.sourceEventId = s.sourceEventId();
+        this.previousTaskId = s.previousTaskId();
         this.unitId = s.unitId();
         this.unitName = s.unitName();
         this.categoryCode = s.categoryCode();
         this.categoryName = s.categoryName();
+        this.urgency = s.urgency();
         this.districtCode = s.districtCode();
         this.gridCode = s.gridCode();
         this.timeLimit = s.timeLimit();
+        this.ruleId = s.ruleId();
+        this.ruleSetVersion = s.ruleSetVersion();
+        this.dispatchedBy = s.dispatchedBy();
+        this.dispatchReason = s.dispatchReason();
         this.status = s.status();
+        this.statusBeforeHold = s.statusBeforeHold();
         this.dispatchedAt = s.dispatchedAt();
         this.acceptedAt = s.acceptedAt();
         this.handledAt = s.handledAt();
+        this.clock = s.clock();
         this.deadline = s.deadline();
+        this.warnAt = s.warnAt();
+        this.nextEscalationAt = s.nextEscalationAt();
+        this.warned = s.warned();
+        this.overdue = s.overdue();
+        this.escalationLevel = s.escalationLevel();
         this.handledOnTime = s.handledOnTime();
         this.reworkCount = s.reworkCount();
+        this.extensionCount = s.extensionCount();
+        this.pendingExtension = s.pendingExtension();
+        this.returnReason = s.returnReason();
+        this.returnReview = s.returnReview();
+        this.redispatchedAs = s.redispatchedAs();
         this.note = s.note();
         this.photoRef = s.photoRef();
         this.eventCount = s.eventCount();
@@ -74,19 +113,24 @@ public final class Task {
     /**
      * 派遣: creates the task for the routed unit. The deadline starts running at {@code now}, the moment of dispatch,
      * not when the case was filed: the dispatcher's own time limit is a separate measure.
-     *
-     * @param sourceEventId the filing event this task answers, remembered so a redelivery is recognised
      */
-    public static Task dispatch(TaskId id, FiledCase filed, Route route, WorkingCalendar calendar, Instant now,
-                                String sourceEventId) {
+    public static Task dispatch(DispatchOrder order, DeadlineRules rules, Instant now) {
         Objects.requireNonNull(now, "now");
+        Route route = order.route();
         TimeLimitSpec limit = route.category().handlingLimit();
-        Task task = new Task(new TaskSnapshot(id.value(), filed.caseId(), sourceEventId, route.unit().id(),
-                route.unit().name(), route.category().code(), route.category().name(), filed.districtCode(),
-                filed.gridCode(), limit, TaskStatus.DISPATCHED, now, null, null, calendar.deadline(now, limit), null,
-                0, null, null, 0, List.of(), List.of(sourceEventId), null));
-        task.record(now, "dispatched", null, AUTO_ROUTING, "routed to " + route.unit().name());
-        task.pendingEvents.add(new TaskEvent.Dispatched(task.eventCount, now, AUTO_ROUTING, task.deadline));
+        DeadlineClock clock = DeadlineClock.startingAt(now,
+                limit.workingTime(rules.calendar().workingHoursPerDay()));
+        Performer by = order.by() == null ? AUTO_ROUTING : order.by();
+        Task task = new Task(new TaskSnapshot(order.id().value(), order.filed().caseId(), order.sourceEventId(),
+                order.previousTaskId(), route.unit().id(), route.unit().name(), route.category().code(),
+                route.category().name(), route.category().urgency().name(), order.filed().districtCode(),
+                order.filed().gridCode(), limit, route.ruleId(), route.ruleSetVersion(), by.id(), order.reason(),
+                TaskStatus.DISPATCHED, null, now, null, null, clock, null, null, null, false, false, 0, null, 0, 0,
+                null, null, null, null, null, null, 0, List.of(), List.of(order.sourceEventId()), null));
+        task.project(rules);
+        task.record(now, "dispatched", null, by, order.reason() != null ? order.reason()
+                : "routed to " + route.unit().name() + " by rule " + route.ruleId() + " v" + route.ruleSetVersion());
+        task.pendingEvents.add(new TaskEvent.Dispatched(task.eventCount, now, by, task.deadline));
         return task;
     }
 
@@ -96,6 +140,7 @@ public final class Task {
 
     /** 签收: the unit takes the task over. */
     public void accept(Performer by, Instant now) {
+        onlyFrom(TaskStatus.DISPATCHED, TaskStatus.ACCEPTED, "accepted");
         TaskStatus from = moveTo(TaskStatus.ACCEPTED, "accepted");
         acceptedAt = now;
         record(now, "accepted", from, by, null);
@@ -114,20 +159,115 @@ public final class Task {
     }
 
     /**
-     * 返工: the on-site check failed, so the same unit gets the task back with a fresh deadline counted from
+     * 回退: the unit says the task is not theirs. The task ends; the unit's clock stops and the time is the
+     * dispatcher's until the case is dispatched again.
+     */
+    public void returnToDispatcher(Performer by, String reason, Instant now) {
+        requireReason(reason, "returned");
+        TaskStatus from = moveTo(TaskStatus.RETURNED, "returned");
+        returnReason = reason;
+        record(now, "returned", from, by, reason);
+        pendingEvents.add(new TaskEvent.Returned(eventCount, now, by, reason));
+    }
+
+    /** 回退审核: the dispatcher says whether the return was a routing error (justified) or not; once. */
+    public void reviewReturn(Performer by, boolean justified, String reason, Instant now) {
+        requireReason(reason, "reviewed");
+        if (status != TaskStatus.RETURNED) {
+            throw new IllegalTransitionException(id.value(), "reviewed", status, "only a returned task is reviewed");
+        }
+        if (returnReview != null) {
+            throw new IllegalTransitionException(id.value(), "reviewed", status, "the return was already reviewed");
+        }
+        returnReview = new ReturnReview(justified, reason, by.id(), now);
+        record(now, justified ? "return-accepted" : "return-rejected", status, by, reason);
+        pendingEvents.add(new TaskEvent.ReturnReviewed(eventCount, now, by, justified, reason));
+    }
+
+    /**
+     * Notes that the case went out again as {@code next}. Needs a reviewed return, so that every return is judged
+     * before the case moves on; a task is replaced only once.
+     */
+    public void markRedispatched(TaskId next, Performer by, String reason, Instant now) {
+        if (status != TaskStatus.RETURNED || returnReview == null || redispatchedAs != null) {
+            throw new IllegalTransitionException(id.value(), "re-dispatched", status,
+                    redispatchedAs != null ? "already re-dispatched as " + redispatchedAs
+                            : "only a returned task whose return was reviewed is re-dispatched");
+        }
+        redispatchedAs = next.value();
+        record(now, "redispatched", status, by, reason);
+    }
+
+    /** 延期申请: the unit asks for {@code additional} working time; the current deadline runs on meanwhile. */
+    public void requestExtension(Performer by, Duration additional, String reason, DeadlineRules rules,
+                                 Instant now) {
+        requireReason(reason, "extended");
+        if (additional.isZero() || additional.isNegative()) {
+            throw new IllegalArgumentException("an extension must ask for positive working time");
+        }
+        TaskStatus from = hold(TaskStatus.EXTENSION_REQUESTED, "extension-requested");
+        Instant requested = rules.calendar().plusWorkingTime(deadline, additional);
+        pendingExtension = new ExtensionRequest(now, additional.toSeconds(), requested, reason, by.id());
+        record(now, "extension-requested", from, by, reason);
+        pendingEvents.add(new TaskEvent.ExtensionRequested(eventCount, now, by, requested, reason));
+    }
+
+    /** 延期审批: approval adds the requested working time to the limit; rejection leaves the deadline standing. */
+    public void decideExtension(Performer by, boolean approved, String reason, DeadlineRules rules, Instant now) {
+        requireReason(reason, "decided");
+        TaskStatus from = release(TaskStatus.EXTENSION_REQUESTED, "extension-decided");
+        if (approved) {
+            clock = clock.extendedBy(Duration.ofSeconds(pendingExtension.additionalSeconds()));
+            extensionCount++;
+            warned = false;
+            overdue = false;
+            project(rules);
+        }
+        pendingExtension = null;
+        record(now, approved ? "extension-approved" : "extension-rejected", from, by, reason);
+        pendingEvents.add(new TaskEvent.ExtensionDecided(eventCount, now, by, approved, deadline, reason));
+    }
+
+    /** 挂账/缓办: the deadline clock stops until resumed. */
+    public void suspend(Performer by, String reason, Instant now) {
+        requireReason(reason, "suspended");
+        TaskStatus from = hold(TaskStatus.SUSPENDED, "suspended");
+        clock = clock.suspendedAt(now);
+        record(now, "suspended", from, by, reason);
+        pendingEvents.add(new TaskEvent.Suspended(eventCount, now, by, reason));
+    }
+
+    /**
+     * The clock runs again and the deadline moves by the working time spent suspended. A 黄灯 or 红灯 already sent
+     * stays sent: the task did use that share of its time.
+     */
+    public void resume(Performer by, String reason, DeadlineRules rules, Instant now) {
+        TaskStatus from = release(TaskStatus.SUSPENDED, "resumed");
+        clock = clock.resumedAt(now);
+        project(rules);
+        record(now, "resumed", from, by, reason);
+        pendingEvents.add(new TaskEvent.Resumed(eventCount, now, by, deadline));
+    }
+
+    /**
+     * 返工: the on-site check failed, so the same unit gets the task back with a fresh limit counted from
      * {@code now}. The earlier feedback stays in the history.
      *
      * @param sourceEventId the rework request; a request already applied changes nothing
      * @return {@code false} when the request was already applied
      */
-    public boolean reopenForRework(String sourceEventId, Performer requestedBy, String reason,
-                                   WorkingCalendar calendar, Instant now) {
+    public boolean reopenForRework(String sourceEventId, Performer requestedBy, String reason, DeadlineRules rules,
+                                   Instant now) {
         if (appliedEventIds.contains(sourceEventId)) {
             return false;
         }
+        onlyFrom(TaskStatus.HANDLED, TaskStatus.REWORK, "reopened for rework");
         TaskStatus from = moveTo(TaskStatus.REWORK, "reopened for rework");
         reworkCount++;
-        deadline = calendar.deadline(now, timeLimit);
+        clock = DeadlineClock.startingAt(now, timeLimit.workingTime(rules.calendar().workingHoursPerDay()));
+        warned = false;
+        overdue = false;
+        project(rules);
         handledAt = null;
         handledOnTime = null;
         appliedEventIds.add(sourceEventId);
@@ -136,9 +276,71 @@ public final class Task {
         return true;
     }
 
-    /** 超期 (红灯): still open and past its deadline. Derived, never stored, so it cannot go stale. */
+    /** 督办 by a supervisor: one level up, whatever the deadline says. */
+    public void escalate(Performer by, String reason, DeadlineRules rules, Instant now) {
+        requireReason(reason, "escalated");
+        if (!status.isOpen()) {
+            throw new IllegalTransitionException(id.value(), "escalated", status, "only an open task is escalated");
+        }
+        raiseEscalation(by, reason, rules, now);
+    }
+
+    /**
+     * The deadline watch's look at the task at {@code now}: 黄灯 once the warning share is used, 红灯 once the
+     * deadline has passed, and an automatic 督办 level for every escalation period overdue. Each fires once per
+     * deadline; the event carries the instant the threshold was crossed, not the instant it was noticed.
+     *
+     * @return whether anything fired
+     */
+    public boolean watch(DeadlineRules rules, Instant now) {
+        if (!status.isClockRunning()) {
+            return false;
+        }
+        long before = eventCount;
+        if (!warned && !now.isBefore(warnAt)) {
+            warned = true;
+            record(warnAt, "deadline-warning", status, DEADLINE_WATCH, "time limit " + percent(rules) + " used");
+            pendingEvents.add(new TaskEvent.Warned(eventCount, warnAt, DEADLINE_WATCH, deadline));
+        }
+        if (!overdue && now.isAfter(deadline)) {
+            overdue = true;
+            record(deadline, "overdue", status, DEADLINE_WATCH, "deadline passed without feedback");
+            pendingEvents.add(new TaskEvent.WentOverdue(eventCount, deadline, DEADLINE_WATCH, deadline));
+        }
+        while (overdue && nextEscalationAt != null && !now.isBefore(nextEscalationAt)) {
+            Instant due = nextEscalationAt;
+            raiseEscalation(DEADLINE_WATCH, "超期" + (escalationLevel + 1) + "个督办周期未处置，自动督办", rules, due);
+        }
+        return eventCount != before;
+    }
+
+    /**
+     * Lays the clock onto a changed calendar. Signals already sent stay sent.
+     *
+     * @return the deadline before, when it moved
+     */
+    public Optional<Instant> reproject(DeadlineRules rules, long calendarVersion, Instant now) {
+        if (!status.isOpen()) {
+            return Optional.empty();
+        }
+        Instant before = deadline;
+        project(rules);
+        if (before.equals(deadline)) {
+            return Optional.empty();
+        }
+        record(now, "deadline-reprojected", status, Performer.system("working-calendar"),
+                "calendar v" + calendarVersion + ": " + before + " → " + deadline);
+        return Optional.of(before);
+    }
+
+    /** 超期 (红灯): the clock runs and the deadline has passed. Derived, so it cannot go stale. */
     public boolean isOverdue(Instant now) {
-        return status.isOpen() && now.isAfter(deadline);
+        return status.isClockRunning() && now.isAfter(deadline);
+    }
+
+    /** Working time left before the deadline, negative when overdue; {@code null} for a finished task. */
+    public Duration remainingWorkingTime(WorkingCalendar calendar, Instant now) {
+        return status.isOpen() ? clock.remaining(calendar, now) : null;
     }
 
     public boolean belongsTo(String unit) {
@@ -157,10 +359,55 @@ public final class Task {
     }
 
     public TaskSnapshot snapshot() {
-        return new TaskSnapshot(id.value(), caseId, sourceEventId, unitId, unitName, categoryCode, categoryName,
-                districtCode, gridCode, timeLimit, status, dispatchedAt, acceptedAt, handledAt, deadline,
-                handledOnTime, reworkCount, note, photoRef, eventCount, List.copyOf(history),
-                List.copyOf(appliedEventIds), version);
+        return new TaskSnapshot(id.value(), caseId, sourceEventId, previousTaskId, unitId, unitName, categoryCode,
+                categoryName, urgency, districtCode, gridCode, timeLimit, ruleId, ruleSetVersion, dispatchedBy,
+                dispatchReason, status, statusBeforeHold, dispatchedAt, acceptedAt, handledAt, clock, deadline, warnAt,
+                nextEscalationAt, warned, overdue, escalationLevel, handledOnTime, reworkCount, extensionCount,
+                pendingExtension, returnReason, returnReview, redispatchedAs, note, photoRef, eventCount,
+                List.copyOf(history), List.copyOf(appliedEventIds), version);
+    }
+
+    private void raiseEscalation(Performer by, String reason, DeadlineRules rules, Instant at) {
+        escalationLevel++;
+        project(rules);
+        record(at, "escalated", status, by, reason);
+        pendingEvents.add(new TaskEvent.Escalated(eventCount, at, by, escalationLevel, reason));
+    }
+
+    /** Derives the deadline and the watch's two instants from the clock. */
+    private void project(DeadlineRules rules) {
+        WorkingCalendar calendar = rules.calendar();
+        deadline = clock.deadline(calendar);
+        warnAt = clock.shareReachedAt(calendar, rules.warningShare());
+        nextEscalationAt = escalationLevel < rules.maxAutomaticLevel()
+                ? calendar.plusWorkingTime(deadline, rules.escalationPeriod().multipliedBy(escalationLevel + 1L))
+                : null;
+    }
+
+    /** Enters a waiting status (extension request, suspension), remembering where to come back to. */
+    private TaskStatus hold(TaskStatus waiting, String verb) {
+        TaskStatus from = moveTo(waiting, verb);
+        statusBeforeHold = from;
+        return from;
+    }
+
+    private TaskStatus release(TaskStatus waiting, String verb) {
+        if (status != waiting) {
+            throw new IllegalTransitionException(id.value(), verb, status, "the task is not " + waiting);
+        }
+        TaskStatus from = moveTo(statusBeforeHold, verb);
+        statusBeforeHold = null;
+        return from;
+    }
+
+    /**
+     * Some edges are shared: ACCEPTED is reached by signing and by coming back from a hold. The command that
+     * signs comes only from DISPATCHED; the one that reopens only from HANDLED.
+     */
+    private void onlyFrom(TaskStatus required, TaskStatus target, String verb) {
+        if (status != required) {
+            throw new IllegalTransitionException(id.value(), verb, status, target);
+        }
     }
 
     private TaskStatus moveTo(TaskStatus target, String verb) {
@@ -170,6 +417,16 @@ public final class Task {
         TaskStatus from = status;
         status = target;
         return from;
+    }
+
+    private static void requireReason(String reason, String verb) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a task is " + verb + " only with a reason");
+        }
+    }
+
+    private static String percent(DeadlineRules rules) {
+        return Math.round(rules.warningShare() * 100) + "%";
     }
 
     private void record(Instant at, String type, TaskStatus from, Performer by, String reason) {
@@ -189,6 +446,10 @@ public final class Task {
         return sourceEventId;
     }
 
+    public String previousTaskId() {
+        return previousTaskId;
+    }
+
     public String unitId() {
         return unitId;
     }
@@ -205,6 +466,10 @@ public final class Task {
         return categoryName;
     }
 
+    public String urgency() {
+        return urgency;
+    }
+
     public String districtCode() {
         return districtCode;
     }
@@ -215,6 +480,22 @@ public final class Task {
 
     public TimeLimitSpec timeLimit() {
         return timeLimit;
+    }
+
+    public String ruleId() {
+        return ruleId;
+    }
+
+    public long ruleSetVersion() {
+        return ruleSetVersion;
+    }
+
+    public String dispatchedBy() {
+        return dispatchedBy;
+    }
+
+    public String dispatchReason() {
+        return dispatchReason;
     }
 
     public TaskStatus status() {
@@ -233,8 +514,28 @@ public final class Task {
         return handledAt;
     }
 
+    public DeadlineClock clock() {
+        return clock;
+    }
+
     public Instant deadline() {
         return deadline;
+    }
+
+    public Instant warnAt() {
+        return warnAt;
+    }
+
+    public boolean warned() {
+        return warned;
+    }
+
+    public boolean overdueSignalled() {
+        return overdue;
+    }
+
+    public int escalationLevel() {
+        return escalationLevel;
     }
 
     /** {@code null} until the unit fed back. */
@@ -244,6 +545,26 @@ public final class Task {
 
     public int reworkCount() {
         return reworkCount;
+    }
+
+    public int extensionCount() {
+        return extensionCount;
+    }
+
+    public ExtensionRequest pendingExtension() {
+        return pendingExtension;
+    }
+
+    public String returnReason() {
+        return returnReason;
+    }
+
+    public ReturnReview returnReview() {
+        return returnReview;
+    }
+
+    public String redispatchedAs() {
+        return redispatchedAs;
     }
 
     public String note() {
@@ -256,6 +577,10 @@ public final class Task {
 
     public long eventCount() {
         return eventCount;
+    }
+
+    public Long version() {
+        return version;
     }
 
     public List<TaskHistoryEntry> history() {

@@ -15,7 +15,7 @@ public sealed interface TaskEvent {
 
     Performer by();
 
-    /** 派遣. */
+    /** 派遣, automatic or by a dispatcher. */
     record Dispatched(long sequence, Instant at, Performer by, Instant deadline) implements TaskEvent {
     }
 
@@ -31,5 +31,44 @@ public sealed interface TaskEvent {
     /** 返工派遣: sent back to the same unit after a failed check. */
     record ReworkDispatched(long sequence, Instant at, Performer by, Instant deadline, int reworkCount)
             implements TaskEvent {
+    }
+
+    /** 回退. */
+    record Returned(long sequence, Instant at, Performer by, String reason) implements TaskEvent {
+    }
+
+    /** 回退审核: {@code justified} = routing error, not counted against the unit. */
+    record ReturnReviewed(long sequence, Instant at, Performer by, boolean justified, String reason)
+            implements TaskEvent {
+    }
+
+    /** 延期申请. */
+    record ExtensionRequested(long sequence, Instant at, Performer by, Instant requestedDeadline, String reason)
+            implements TaskEvent {
+    }
+
+    /** 延期审批; {@code deadline} is the one that now stands. */
+    record ExtensionDecided(long sequence, Instant at, Performer by, boolean approved, Instant deadline,
+                            String reason) implements TaskEvent {
+    }
+
+    /** 挂账/缓办. */
+    record Suspended(long sequence, Instant at, Performer by, String reason) implements TaskEvent {
+    }
+
+    /** The clock runs again, with the deadline moved by the working time spent suspended. */
+    record Resumed(long sequence, Instant at, Performer by, Instant deadline) implements TaskEvent {
+    }
+
+    /** 黄灯. */
+    record Warned(long sequence, Instant at, Performer by, Instant deadline) implements TaskEvent {
+    }
+
+    /** 红灯. */
+    record WentOverdue(long sequence, Instant at, Performer by, Instant deadline) implements TaskEvent {
+    }
+
+    /** 督办 to {@code level}. */
+    record Escalated(long sequence, Instant at, Performer by, int level, String reason) implements TaskEvent {
     }
 }

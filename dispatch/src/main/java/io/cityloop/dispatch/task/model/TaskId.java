@@ -4,9 +4,11 @@ import java.util.Objects;
 
 /**
  * A task's id, derived from its case and the task's number within the case, so that a redelivered filing can only
- * ever name the task that already exists.
+ * ever name the task that already exists. A case re-dispatched after a return gets task 02, 03, …
  */
 public record TaskId(String value) {
+
+    private static final int NUMBER_DIGITS = 2;
 
     public TaskId {
         Objects.requireNonNull(value, "value");
@@ -22,6 +24,16 @@ public record TaskId(String value) {
             throw new IllegalArgumentException("task number must be 1–99, was " + number);
         }
         return new TaskId("T" + caseId + "-%02d".formatted(number));
+    }
+
+    /** The number within the case: 1 for {@code …-01}. */
+    public int number() {
+        return Integer.parseInt(value.substring(value.length() - NUMBER_DIGITS));
+    }
+
+    /** The task that replaces this one when the case is dispatched again. */
+    public TaskId next(String caseId) {
+        return of(caseId, number() + 1);
     }
 
     @Override

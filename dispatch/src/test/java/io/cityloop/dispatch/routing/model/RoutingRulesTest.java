@@ -13,7 +13,19 @@ class RoutingRulesTest {
     private static final String QINDU = "610402";
     private static final String WEICHENG = "610404";
 
-    private final RoutingRules rules = new RoutingRules(CityReference.load());
+    private static final CityReference REFERENCE = CityReference.load();
+
+    private final Simple rules = new Simple(new RoutingRules(REFERENCE, new RuleSet(1, REFERENCE.catalog().all()
+            .stream().map(c -> new RoutingRule("default-" + c.code(), c.code(), null, null, null, null,
+                    c.defaultUnit(), null)).toList())));
+
+    /** Routes by category and district only, as the catalog defaults do. */
+    private record Simple(RoutingRules rules) {
+
+        Route route(String category, String district) {
+            return rules.route(RoutingRequest.of(category, district, null));
+        }
+    }
 
     @Test
     void componentGoesToItsOwnerWhereverItIs() {

@@ -1,10 +1,13 @@
 package io.cityloop.dispatch.task.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import io.cityloop.dispatch.routing.model.RoutingRequest;
 import io.cityloop.dispatch.routing.model.RoutingRules;
+import io.cityloop.dispatch.routing.model.RuleSet;
 import io.cityloop.reference.CityReference;
 import io.cityloop.reference.WorkingCalendar;
 
@@ -14,6 +17,9 @@ final class TaskFixture {
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final CityReference REFERENCE = CityReference.load();
     static final WorkingCalendar CALENDAR = REFERENCE.calendar();
+    /** 80% warning, one working day per automatic escalation level, at most three. */
+    static final DeadlineRules RULES = new DeadlineRules(CALENDAR, 0.8, Duration.ofHours(7), 3);
+    static final RoutingRules ROUTING = new RoutingRules(REFERENCE, categoryDefaults());
     static final String CASE_ID = "QD-202609-0042";
     static final String FILED_EVENT = "filed-event-1";
     static final Performer HANDLER = new Performer("qindu-platform", "department");
@@ -34,9 +40,22 @@ final class TaskFixture {
     }
 
     static Task dispatchedTask(String categoryCode) {
-        return Task.dispatch(TaskId.firstOf(CASE_ID),
-                new FiledCase(CASE_ID, categoryCode, "610402", "6104020010010001"),
-                new RoutingRules(REFERENCE).route(categoryCode, "610402"), CALENDAR, FRIDAY_1700, FILED_EVENT);
+        return dispatchedTaskAt(categoryCode, FRIDAY_1700);
+    }
+
+    static Task dispatchedTaskAt(String categoryCode, Instant when) {
+        FiledCase filed = new FiledCase(CASE_ID, categoryCode, "610402", "6104020010010001");
+        return Task.dispatch(new DispatchOrder(TaskId.firstOf(CASE_ID), filed,
+                ROUTING.route(RoutingRequest.of(categoryCode, "610402", filed.gridCode())), null, null, null,
+                FILED_EVENT), RULES, when);
+    }
+
+    /** Each category to its catalog default unit: the rules the command center starts from. */
+    static RuleSet categoryDefaults() {
+        return new RuleSet(1, REFERENCE.catalog().all().stream()
+                .map(c -> new io.cityloop.dispatch.routing.model.RoutingRule("default-" + c.code(), c.code(), null,
+                        null, null, null, c.defaultUnit(), null))
+                .toList());
     }
 
     static Task acceptedTask() {
@@ -53,7 +72,28 @@ final class TaskFixture {
 
     static Task reworkTask() {
         Task task = handledTask();
-        task.reopenForRework("rework-event-1", INSPECTOR, "现场仍有垃圾残留", CALENDAR, at(2026, 9, 21, 10, 0));
+        task.reopenForRework("rework-event-1", INSPECTOR, "现场仍有垃圾残留", RULES, at(2026, 9, 21, 10, 0));
+        return task;
+    }
+
+    static final Performer DISPATCHER = new Performer("dispatcher-wang", "dispatcher");
+
+    static Task returnedTask() {
+        Task task = dispatchedTask();
+        task.returnToDispatcher(HANDLER, "该地点属渭城区辖区", at(2026, 9, 20, 9, 0));
+        return task;
+    }
+
+    static Task extensionRequestedTask() {
+        Task task = acceptedTask();
+        task.requestExtension(HANDLER, Duration.ofHours(14), "需协调环卫车辆，申请延期2个工作日", RULES,
+                at(2026, 9, 20, 10, 0));
+        return task;
+    }
+
+    static Task suspendedTask() {
+        Task task = acceptedTask();
+        task.suspend(DISPATCHER, "需纳入年度改造计划，挂账", at(2026, 9, 20, 10, 0));
         return task;
     }
 }

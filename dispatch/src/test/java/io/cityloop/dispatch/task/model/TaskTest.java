@@ -1,6 +1,6 @@
 package io.cityloop.dispatch.task.model;
 
-import static io.cityloop.dispatch.task.model.TaskFixture.CALENDAR;
+import static io.cityloop.dispatch.task.model.TaskFixture.RULES;
 import static io.cityloop.dispatch.task.model.TaskFixture.FRIDAY_1700;
 import static io.cityloop.dispatch.task.model.TaskFixture.HANDLER;
 import static io.cityloop.dispatch.task.model.TaskFixture.INSPECTOR;
@@ -23,7 +23,7 @@ class TaskTest {
     private static final Consumer<Task> ACCEPT = task -> task.accept(HANDLER, MONDAY_1000);
     private static final Consumer<Task> FEED_BACK = task -> task.markHandled(HANDLER, "已处理", null, MONDAY_1000);
     private static final Consumer<Task> REOPEN = task -> task.reopenForRework("rework-event-9", INSPECTOR, "未处理完",
-            CALENDAR, MONDAY_1000);
+            RULES, MONDAY_1000);
 
     @Nested
     class Dispatch {
@@ -129,7 +129,7 @@ class TaskTest {
             Task task = TaskFixture.handledTask();
             task.drainEvents();
 
-            boolean reopened = task.reopenForRework("rework-event-1", INSPECTOR, "现场仍有垃圾残留", CALENDAR,
+            boolean reopened = task.reopenForRework("rework-event-1", INSPECTOR, "现场仍有垃圾残留", RULES,
                     MONDAY_1000);
 
             assertThat(reopened).isTrue();
@@ -169,7 +169,7 @@ class TaskTest {
             Task task = TaskFixture.reworkTask();
             task.markHandled(HANDLER, "再次处理", null, at(2026, 9, 22, 9, 0));
 
-            task.reopenForRework("rework-event-2", INSPECTOR, "仍不合格", CALENDAR, at(2026, 9, 22, 11, 0));
+            task.reopenForRework("rework-event-2", INSPECTOR, "仍不合格", RULES, at(2026, 9, 22, 11, 0));
 
             assertThat(task.reworkCount()).isEqualTo(2);
             assertThat(task.deadline()).isEqualTo(at(2026, 9, 23, 11, 0));
@@ -181,7 +181,7 @@ class TaskTest {
             task.drainEvents();
             var before = task.snapshot();
 
-            boolean reopened = task.reopenForRework("rework-event-1", INSPECTOR, "现场仍有垃圾残留", CALENDAR,
+            boolean reopened = task.reopenForRework("rework-event-1", INSPECTOR, "现场仍有垃圾残留", RULES,
                     TUESDAY_1000);
 
             assertThat(reopened).isFalse();

@@ -6,11 +6,14 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import io.cityloop.dispatch.task.application.StatusCounts;
 import io.cityloop.dispatch.task.application.TaskFilter;
 import io.cityloop.dispatch.task.application.TaskStore;
 import io.cityloop.dispatch.task.application.UnitTally;
@@ -100,21 +104,97 @@ class MongoTaskStore implements TaskStore {
         if (filter.status() != null) {
             criteria = criteria.and("status").is(filter.status().name());
         }
-        Query query = query(criteria)
-                .with(Sort.by(Sort.Order.desc("dispatchedAt"), Sort.Order.desc("_id")))
-                .limit(filter.limit());
+        if (filter.urgency() != null) {
+            criteria = criteria.and("urgency").is(filter.urgency());
+        }
+        if (filter.districtCode() != null) {
+            criteria = criteria.and("districtCode").is(filter.districtCode());
+        }
+        if (filter.deadlineFrom() != null || filter.deadlineTo() != null) {
+            Criteria deadline = criteria.and("deadline");
+            if (filter.deadlineFrom() != null) {
+                deadline = deadline.gte(Date.from(filter.deadlineFrom()));
+            }
+            if (filter.deadlineTo() != null) {
+                deadline = deadline.lte(Date.from(filter.deadlineTo()));
+            }
+        }
+        Sort order = filter.newestFirst()
+                ? Sort.by(Sort.Order.desc("dispatchedAt"), Sort.Order.desc("_id"))
+                : Sort.by(Sort.Order.asc("deadline"), Sort.Order.asc("_id"));
+        return tasks(query(criteria).with(order).limit(filter.limit()));
+    }
+
+    @Override
+    public List<Task> open() {
+        return tasks(query(where("status").in(names(TaskStatus::isOpen))));
+    }
+
+    @Override
+    public List<Task> awaitingRedispatch(int limit) {
+        return tasks(query(where("status").is(TaskStatus.RETURNED.name()).and("redispatchedAs").is(null))
+                .with(Sort.by(Sort.Order.asc("dispatchedAt"))).limit(limit));
+    }
+
+    /** Three plain queries rather than one $or, each served by its own index. */
+    @Override
+    public List<Task> dueForWatch(Instant now, int limitPerKind) {
+        List<String> running = names(TaskStatus::isClockRunning);
+        Date at = Date.from(now);
+        Map<String, Task> due = new LinkedHashMap<>();
+        List<Criteria> thresholds = List.of(
+                where("status").in(running).and("warned").is(false).and("warnAt").lte(at),
+                where("status").in(running).and("overdue").is(false).and("deadline").lt(at),
+                where("status").in(running).and("nextEscalationAt").lte(at));
+        for (Criteria threshold : thresholds) {
+            tasks(query(threshold).limit(limitPerKind)).forEach(task -> due.putIfAbsent(task.id().value(), task));
+        }
+        return List.copyOf(due.values());
+    }
+
+    @Override
+    public StatusCounts countByStatus(String unitId, Instant now) {
+        Criteria mine = unitId == null ? new Criteria() : where("unitId").is(unitId);
+        Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+        Aggregation aggregation = Aggregation.newAggregation(Aggregation.match(mine),
+                Aggregation.group("status").count().as("count"));
+        mongo.aggregate(aggregation, TaskDocument.COLLECTION, org.bson.Document.class).forEach(row ->
+                byStatus.put(TaskStatus.valueOf(row.getString("_id")), ((Number) row.get("count")).longValue()));
+        long open = byStatus.entrySet().stream().filter(e -> e.getKey().isOpen()).mapToLong(Map.Entry::getValue)
+                .sum();
+        List<String> running = names(TaskStatus::isClockRunning);
+        long warned = count(scoped(unitId).and("status").in(running).and("warned").is(true));
+        long overdue = count(scoped(unitId).and("status").in(running).and("deadline").lt(Date.from(now)));
+        long escalated = count(scoped(unitId).and("status").in(names(TaskStatus::isOpen))
+                .and("escalationLevel").gt(0));
+        return new StatusCounts(unitId, byStatus, open, warned, overdue, escalated);
+    }
+
+    private static Criteria scoped(String unitId) {
+        return unitId == null ? new Criteria() : where("unitId").is(unitId);
+    }
+
+    private long count(Criteria criteria) {
+        return mongo.count(query(criteria), TaskDocument.COLLECTION);
+    }
+
+    private List<Task> tasks(Query query) {
         return mongo.find(query, TaskDocument.class).stream()
                 .map(mapper::toSnapshot)
                 .map(Task::restore)
                 .toList();
     }
 
+    private static List<String> names(Predicate<TaskStatus> which) {
+        return Arrays.stream(TaskStatus.values()).filter(which).map(Enum::name).toList();
+    }
+
     @Override
     public List<UnitTally> openTasksByUnit(Instant now) {
-        List<String> open = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen)
-                .map(Enum::name).toList();
+        List<String> open = names(TaskStatus::isOpen);
         Map<String, Long> openByUnit = countByUnit(where("status").in(open));
-        Map<String, Long> overdueByUnit = countByUnit(where("status").in(open).and("deadline").lt(Date.from(now)));
+        Map<String, Long> overdueByUnit = countByUnit(where("status").in(names(TaskStatus::isClockRunning))
+                .and("deadline").lt(Date.from(now)));
         return openByUnit.entrySet().stream()
                 .map(unit -> new UnitTally(unit.getKey(), unit.getValue(),
                         overdueByUnit.getOrDefault(unit.getKey(), 0L)))

@@ -31,6 +31,11 @@ class TaskPersistenceConfiguration {
             indexes.createIndex(new Index().on("unitId", Sort.Direction.ASC).on("dispatchedAt", Sort.Direction.DESC)
                     .named("unit_dispatchedAt"));
             indexes.createIndex(new Index().on("dispatchedAt", Sort.Direction.DESC).named("dispatchedAt"));
+            indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC)
+                    .named("status_deadline"));
+            indexes.createIndex(new Index().on("warned", Sort.Direction.ASC).on("warnAt", Sort.Direction.ASC)
+                    .named("watch_warning"));
+            indexes.createIndex(new Index().on("nextEscalationAt", Sort.Direction.ASC).named("watch_escalation"));
         };
     }
 }

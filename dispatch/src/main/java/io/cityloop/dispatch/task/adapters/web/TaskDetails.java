@@ -3,28 +3,31 @@ package io.cityloop.dispatch.task.adapters.web;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.cityloop.dispatch.task.model.ExtensionRequest;
+import io.cityloop.dispatch.task.model.ReturnReview;
+import io.cityloop.dispatch.task.model.Suspension;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskHistoryEntry;
 import io.cityloop.dispatch.task.model.TaskStatus;
+import io.cityloop.reference.TimeLimitSpec;
+import io.cityloop.reference.WorkingCalendar;
 
-/** One task with its latest feedback and its whole timeline. */
+/**
+ * One task with its latest feedback, its pending requests, its clock and its whole timeline; the list view's fields
+ * appear at the top level.
+ */
 public record TaskDetails(
-        String taskId,
-        String caseId,
-        String unitId,
-        String unitName,
-        String categoryCode,
-        String categoryName,
-        String districtCode,
-        String gridCode,
-        TaskStatus status,
-        Instant deadline,
-        Instant dispatchedAt,
-        Instant acceptedAt,
-        Instant handledAt,
-        Boolean handledOnTime,
-        int reworkCount,
-        boolean overdue,
+        @JsonUnwrapped TaskView task,
+        TimeLimitSpec timeLimit,
+        long grantedWorkingMinutes,
+        List<Suspension> suspensions,
+        String dispatchedBy,
+        String dispatchReason,
+        ExtensionRequest pendingExtension,
+        String returnReason,
+        ReturnReview returnReview,
         String note,
         String photoRef,
         List<HistoryView> history) {
@@ -39,11 +42,10 @@ public record TaskDetails(
         }
     }
 
-    static TaskDetails of(Task task, Instant now) {
-        return new TaskDetails(task.id().value(), task.caseId(), task.unitId(), task.unitName(), task.categoryCode(),
-                task.categoryName(), task.districtCode(), task.gridCode(), task.status(), task.deadline(),
-                task.dispatchedAt(), task.acceptedAt(), task.handledAt(), task.handledOnTime(), task.reworkCount(),
-                task.isOverdue(now), task.note(), task.photoRef(),
-                task.history().stream().map(HistoryView::of).toList());
+    static TaskDetails of(Task task, Instant now, WorkingCalendar calendar) {
+        return new TaskDetails(TaskView.of(task, now, calendar), task.timeLimit(),
+                task.clock().granted().toMinutes(), task.clock().suspensions(), task.dispatchedBy(),
+                task.dispatchReason(), task.pendingExtension(), task.returnReason(), task.returnReview(), task.note(),
+                task.photoRef(), task.history().stream().map(HistoryView::of).toList());
     }
 }

@@ -1,0 +1,141 @@
+package io.cityloop.dispatch.task.application;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.cityloop.dispatch.routing.application.RoutingRuleBook;
+import io.cityloop.dispatch.routing.model.Route;
+import io.cityloop.dispatch.routing.model.RoutingRequest;
+import io.cityloop.dispatch.routing.model.RoutingRules;
+import io.cityloop.dispatch.routing.model.UnroutableCaseException;
+import io.cityloop.dispatch.task.model.DispatchOrder;
+import io.cityloop.dispatch.task.model.FiledCase;
+import io.cityloop.dispatch.task.model.IllegalTransitionException;
+import io.cityloop.dispatch.task.model.Task;
+import io.cityloop.dispatch.task.model.TaskId;
+import io.cityloop.platform.outbox.OutboxRelay;
+
+/**
+ * The dispatcher's and the supervisor's desk (派遣员 / 督办): judge returns and dispatch the case again, decide
+ * extensions, suspend and resume, escalate. They act on every unit's tasks.
+ *
+ * <p>Every command may throw {@link TaskNotFoundException}, {@link StaleTaskException} and
+ * {@link IllegalTransitionException}.
+ */
+@Service
+public class DispatcherDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatcherDesk.class);
+
+    private final TaskCommandSupport tasks;
+    private final TaskStore store;
+    private final TaskEventTranslator translator;
+    private final RoutingRuleBook ruleBook;
+    private final TaskDeadlines deadlines;
+    private final TaskMetrics metrics;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public DispatcherDesk(TaskCommandSupport tasks, TaskStore store, TaskEventTranslator translator,
+                          RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskMetrics metrics, OutboxRelay relay,
+                          Clock clock) {
+        this.tasks = tasks;
+        this.store = store;
+        this.translator = translator;
+        this.ruleBook = ruleBook;
+        this.deadlines = deadlines;
+        this.metrics = metrics;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** 回退审核: justified = routing error, not counted against the unit. */
+    public Task reviewReturn(TaskId id, boolean justified, String reason, UnitMember dispatcher,
+                             Long expectedVersion) {
+        Task task = tasks.load(id, dispatcher, expectedVersion);
+        task.reviewReturn(dispatcher.asPerformer(), justified, reason, clock.instant());
+        return tasks.save(task);
+    }
+
+    /**
+     * 改派: dispatches a returned task's case again as the case's next task. Safe to repeat: the new task's source
+     * is the returned task, so a second attempt finds it instead of making a third.
+     *
+     * @throws UnroutableCaseException when the chosen unit cannot take the case, or the rules would send it back
+     *                                 to the unit that returned it
+     */
+    public Task redispatch(TaskId returnedId, Redispatch order, UnitMember dispatcher, Long expectedVersion) {
+        Task returned = tasks.load(returnedId, dispatcher, expectedVersion);
+        Instant now = clock.instant();
+        if (returned.redispatchedAs() != null) {
+            throw new IllegalTransitionException(returnedId.value(), "re-dispatched", returned.status(),
+                    "already re-dispatched as " + returned.redispatchedAs());
+        }
+        returned.markRedispatched(returnedId.next(returned.caseId()), dispatcher.asPerformer(), order.reason(), now);
+        Route route = route(returned, order);
+        TaskId nextId = returnedId.next(returned.caseId());
+        Task next = Task.dispatch(new DispatchOrder(nextId, new FiledCase(returned.caseId(), returned.categoryCode(),
+                        returned.districtCode(), returned.gridCode()), route, dispatcher.asPerformer(),
+                        order.reason(), returnedId.value(), "redispatch:" + returnedId.value()),
+                deadlines.rules(), now);
+        if (store.insert(next, translator.translate(next, next.drainEvents()))) {
+            metrics.dispatched(next.unitId());
+        }
+        tasks.save(returned);
+        relay.nudge();
+        log.info("case {} re-dispatched by {} from {} to {} as {}", returned.caseId(), dispatcher.username(),
+                returned.unitId(), next.unitId(), nextId);
+        return tasks.find(nextId);
+    }
+
+    private Route route(Task returned, Redispatch order) {
+        RoutingRules rules = ruleBook.current();
+        if (order.unitChoice() != null) {
+            return rules.manual(returned.categoryCode(), returned.districtCode(), order.unitChoice());
+        }
+        Route route = rules.route(new RoutingRequest(returned.categoryCode(), returned.districtCode(),
+                returned.gridCode(), order.componentOwner()));
+        if (route.unit().id().equals(returned.unitId())) {
+            throw new UnroutableCaseException(UnroutableCaseException.Reason.SAME_UNIT, "rule " + route.ruleId()
+                    + " routes the case back to " + returned.unitName() + ", which returned it; name the unit");
+        }
+        return route;
+    }
+
+    /** 延期审批. */
+    public Task decideExtension(TaskId id, boolean approved, String reason, UnitMember dispatcher,
+                                Long expectedVersion) {
+        Task task = tasks.load(id, dispatcher, expectedVersion);
+        task.decideExtension(dispatcher.asPerformer(), approved, reason, deadlines.rules(), clock.instant());
+        Task saved = tasks.save(task);
+        metrics.extensionDecided(saved.unitId(), approved);
+        return saved;
+    }
+
+    /** 挂账/缓办: stops the deadline clock. */
+    public Task suspend(TaskId id, String reason, UnitMember dispatcher, Long expectedVersion) {
+        Task task = tasks.load(id, dispatcher, expectedVersion);
+        task.suspend(dispatcher.asPerformer(), reason, clock.instant());
+        return tasks.save(task);
+    }
+
+    /** Starts the clock again; the deadline moves by the working time spent suspended. */
+    public Task resume(TaskId id, String reason, UnitMember dispatcher, Long expectedVersion) {
+        Task task = tasks.load(id, dispatcher, expectedVersion);
+        task.resume(dispatcher.asPerformer(), reason, deadlines.rules(), clock.instant());
+        return tasks.save(task);
+    }
+
+    /** 督办 by hand: one level up. */
+    public Task escalate(TaskId id, String reason, UnitMember supervisor, Long expectedVersion) {
+        Task task = tasks.load(id, supervisor, expectedVersion);
+        task.escalate(supervisor.asPerformer(), reason, deadlines.rules(), clock.instant());
+        Task saved = tasks.save(task);
+        metrics.escalated(saved.unitId(), false);
+        return saved;
+    }
+}

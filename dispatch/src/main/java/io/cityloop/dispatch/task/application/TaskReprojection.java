@@ -1,0 +1,67 @@
+package io.cityloop.dispatch.task.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+import io.cityloop.dispatch.calendar.application.DeadlineReprojector;
+import io.cityloop.dispatch.calendar.application.MovedDeadline;
+import io.cityloop.dispatch.calendar.model.CalendarDefinition;
+import io.cityloop.dispatch.task.model.DeadlineRules;
+import io.cityloop.dispatch.task.model.Task;
+
+/**
+ * Lays every open task's clock onto a changed calendar. A task changed meanwhile by somebody else is loaded again
+ * and re-projected once more, so no open task keeps a deadline from the old calendar.
+ */
+@Component
+class TaskReprojection implements DeadlineReprojector {
+
+    private static final int ATTEMPTS = 3;
+
+    private final TaskStore store;
+    private final TaskDeadlines deadlines;
+    private final Clock clock;
+
+    TaskReprojection(TaskStore store, TaskDeadlines deadlines, Clock clock) {
+        this.store = store;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<MovedDeadline> reproject(CalendarDefinition calendar) {
+        DeadlineRules rules = deadlines.on(calendar);
+        Instant now = clock.instant();
+        List<MovedDeadline> moved = new ArrayList<>();
+        for (Task task : store.open()) {
+            reproject(task, rules, calendar.version(), now).ifPresent(moved::add);
+        }
+        return moved;
+    }
+
+    private Optional<MovedDeadline> reproject(Task loaded, DeadlineRules rules, long version, Instant now) {
+        Task task = loaded;
+        for (int attempt = 1; ; attempt++) {
+            Optional<Instant> before = task.reproject(rules, version, now);
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                store.update(task, List.of());
+                return Optional.of(new MovedDeadline(task.id().value(), task.caseId(), task.unitId(), before.get(),
+                        task.deadline()));
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                task = store.find(task.id()).orElseThrow();
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package io.cityloop.dispatch.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.cityloop.dispatch.CaseEventTap;
+import io.cityloop.dispatch.DispatchIntegrationTestSupport;
+import io.cityloop.dispatch.MutableClock;
+import io.cityloop.dispatch.task.application.DeadlineWatch;
+import io.cityloop.dispatch.task.application.TaskDispatching;
+import io.cityloop.dispatch.task.application.TaskQueries;
+import io.cityloop.dispatch.task.model.Task;
+import io.cityloop.dispatch.task.model.TaskId;
+import io.cityloop.dispatch.task.model.TaskStatus;
+import io.cityloop.events.Actor;
+import io.cityloop.events.CaseEvent;
+import io.cityloop.events.CaseEventTopics;
+import io.cityloop.events.CaseEventType;
+import io.cityloop.events.CaseFiled;
+import io.cityloop.events.DeadlineWarning;
+import io.cityloop.events.ExtensionDecided;
+import io.cityloop.events.Producers;
+import io.cityloop.events.ReturnReviewed;
+import io.cityloop.events.TaskDispatched;
+import io.cityloop.events.TaskOverdue;
+import io.cityloop.events.TaskResumed;
+import io.cityloop.events.TaskReturned;
+import io.cityloop.infra.TestInfrastructure;
+import io.cityloop.platform.security.RoleAuthorities;
+
+/** The command axis through the web API and onto the topic: routing, return, extension, suspension, the watch. */
+class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String WEICHENG = "610404";
+    private static final String QINDU = "610402";
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    @Autowired
+    private MockMvc mvc;
+    @Autowired
+    private TaskDispatching dispatching;
+    @Autowired
+    private TaskQueries queries;
+    @Autowired
+    private DeadlineWatch watch;
+
+    private CaseEventTap tap;
+
+    @BeforeEach
+    void openTap() {
+        tap = new CaseEventTap(TestInfrastructure.shared().bootstrapServers(), CaseEventTopics.CASE_EVENTS);
+    }
+
+    @AfterEach
+    void closeTap() {
+        tap.close();
+    }
+
+    @Test
+    void districtRuleSendsAMissingCoverInWeichengToTheWaterGroupAndRecordsTheRule() {
+        String inWeicheng = fileAndDispatch("02-04-06", WEICHENG, "6104040010010001");
+        String inQindu = fileAndDispatch("02-04-06", QINDU, "6104020010010001");
+        String onRenminRoad = fileAndDispatch("02-01-03", QINDU, "6104020010010001");
+
+        assertThat(task(inWeicheng).unitId()).isEqualTo("dept-16");
+        assertThat(task(inWeicheng).ruleId()).isEqualTo("weicheng-missing-cover");
+        assertThat(task(inWeicheng).ruleSetVersion()).isEqualTo(1);
+        assertThat(task(inQindu).unitId()).isEqualTo("dept-10");
+        assertThat(task(inQindu).ruleId()).isEqualTo("default-02-04-06");
+        assertThat(task(onRenminRoad).unitId()).isEqualTo("dept-11");
+        assertThat(task(onRenminRoad).ruleId()).isEqualTo("renminlu-dirty-road");
+    }
+
+    @Test
+    void returnedTaskIsReviewedAndTheCaseIsRedispatchedAsTaskTwo() throws Exception {
+        String first = fileAndDispatch("02-01-01", QINDU, "6104020010010001");
+        String caseId = task(first).caseId();
+
+        mvc.perform(post("/api/tasks/{id}/return", first).with(department("district-610402"))
+                        .contentType(JSON).content("{\"reason\":\"该点位属渭城区辖区\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"));
+        mvc.perform(get("/api/dispatch-queue").with(user("dispatcher-wang", "dispatcher")))
+                .andExpect(jsonPath("$[*].taskId", hasItem(first)));
+        mvc.perform(post("/api/tasks/{id}/redispatch", first).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"unitId\":\"district-610404\",\"reason\":\"改派\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://cityloop.io/problems/invalid-transition"));
+        mvc.perform(post("/api/tasks/{id}/return-review", first).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"justified\":true,\"reason\":\"派遣错误\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.returnReview.justified").value(true));
+        mvc.perform(post("/api/tasks/{id}/redispatch", first).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"unitId\":\"district-610404\",\"reason\":\"改派\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitId"))
+                .andExpect(jsonPath("$.errors[0].rule").value("foreign-district"));
+
+        mvc.perform(post("/api/tasks/{id}/redispatch", first).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"unitId\":\"dept-11\",\"reason\":\"改派市环境卫生管理中心\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.taskId").value(TaskId.of(caseId, 2).value()))
+                .andExpect(jsonPath("$.unitId").value("dept-11"))
+                .andExpect(jsonPath("$.ruleId").value("manual"))
+                .andExpect(jsonPath("$.previousTaskId").value(first));
+
+        assertThat(task(first).redispatchedAs()).isEqualTo(TaskId.of(caseId, 2).value());
+        assertThat(awaitEvent(caseId, CaseEventType.RETURNED).dataAs(TaskReturned.class).reason())
+                .isEqualTo("该点位属渭城区辖区");
+        assertThat(awaitEvent(caseId, CaseEventType.RETURN_REVIEWED).dataAs(ReturnReviewed.class).justified())
+                .isTrue();
+        await().atMost(PATIENCE).until(() -> events(caseId, CaseEventType.DISPATCHED).size() == 2);
+        TaskDispatched second = events(caseId, CaseEventType.DISPATCHED).get(1).dataAs(TaskDispatched.class);
+        assertThat(second.taskId()).isEqualTo(TaskId.of(caseId, 2).value());
+        assertThat(second.actor()).isEqualTo(new Actor("dispatcher-wang", "dispatcher"));
+        mvc.perform(post("/api/tasks/{id}/redispatch", first).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"unitId\":\"dept-11\",\"reason\":\"again\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    /** Deadline Sunday 2026-09-20 17:00; approving 2 working days moves it to Tuesday 17:00. */
+    @Test
+    void approvedExtensionMovesTheDeadline() throws Exception {
+        String id = acceptedTask();
+
+        mvc.perform(post("/api/tasks/{id}/extension-request", id).with(department("district-610402"))
+                        .contentType(JSON)
+                        .content("{\"amount\":2,\"unit\":\"WORKING_DAYS\",\"reason\":\"需协调环卫车辆\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("EXTENSION_REQUESTED"))
+                .andExpect(jsonPath("$.pendingExtension.requestedDeadline").value("2026-09-22T09:00:00Z"));
+        mvc.perform(post("/api/tasks/{id}/extension-decision", id).with(department("district-610402"))
+                        .contentType(JSON).content("{\"approved\":true,\"reason\":\"同意\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tasks/{id}/extension-decision", id).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"approved\":true,\"reason\":\"同意延期\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.deadline").value("2026-09-22T09:00:00Z"))
+                .andExpect(jsonPath("$.extensionCount").value(1));
+
+        ExtensionDecided decided = awaitEvent(task(id).caseId(), CaseEventType.EXTENSION_DECIDED)
+                .dataAs(ExtensionDecided.class);
+        assertThat(decided.approved()).isTrue();
+        assertThat(decided.deadline()).isEqualTo(MutableClock.shanghai(2026, 9, 22, 17, 0));
+    }
+
+    /** Suspended Sunday 10:00 to Tuesday 10:00 = 14 working hours; the deadline moves from Sunday to Tuesday 17:00. */
+    @Test
+    void suspensionStopsTheClock() throws Exception {
+        String id = acceptedTask();
+        clock.set(MutableClock.shanghai(2026, 9, 20, 10, 0));
+        mvc.perform(post("/api/tasks/{id}/suspend", id).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"reason\":\"需纳入改造计划\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUSPENDED"));
+
+        clock.set(MutableClock.shanghai(2026, 9, 22, 10, 0));
+        watch.sweep();
+        assertThat(task(id).warned()).isFalse();
+        mvc.perform(get("/api/tasks/{id}", id).with(user("dispatcher-wang", "dispatcher")))
+                .andExpect(jsonPath("$.overdue").value(false))
+                .andExpect(jsonPath("$.remainingWorkingMinutes").value(4 * 60 + 30));
+        mvc.perform(post("/api/tasks/{id}/resume", id).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"reason\":\"资金到位\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.deadline").value("2026-09-22T09:00:00Z"));
+
+        assertThat(awaitEvent(task(id).caseId(), CaseEventType.RESUMED).dataAs(TaskResumed.class).deadline())
+                .isEqualTo(MutableClock.shanghai(2026, 9, 22, 17, 0));
+    }
+
+    @Test
+    void warningAndOverdueAreEmittedOnceEach() throws Exception {
+        String id = fileAndDispatch("02-01-01", QINDU, "6104020010010001");
+        String caseId = task(id).caseId();
+
+        clock.set(MutableClock.shanghai(2026, 9, 20, 15, 40));
+        watch.sweep();
+        watch.sweep();
+        clock.set(MutableClock.shanghai(2026, 9, 20, 17, 5));
+        watch.sweep();
+        watch.sweep();
+
+        DeadlineWarning warning = awaitEvent(caseId, CaseEventType.DEADLINE_WARNING).dataAs(DeadlineWarning.class);
+        assertThat(warning.deadline()).isEqualTo(MutableClock.shanghai(2026, 9, 20, 17, 0));
+        assertThat(awaitEvent(caseId, CaseEventType.OVERDUE).dataAs(TaskOverdue.class).taskId()).isEqualTo(id);
+        assertThat(events(caseId, CaseEventType.DEADLINE_WARNING)).hasSize(1);
+        assertThat(events(caseId, CaseEventType.OVERDUE)).hasSize(1);
+        mvc.perform(get("/api/tasks/counts").with(department("district-610402")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unitId").value("district-610402"));
+    }
+
+    @Test
+    void twoHandlersAtOnceOneWinsTheOtherGetsConflictWithTheCurrentState() throws Exception {
+        String id = fileAndDispatch("02-01-01", QINDU, "6104020010010001");
+        String etag = mvc.perform(get("/api/tasks/{id}", id).with(department("district-610402")))
+                .andReturn().getResponse().getHeader("ETag");
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> accept = () -> mvc.perform(post("/api/tasks/{id}/accept", id)
+                    .header("If-Match", etag).with(department("district-610402"))).andReturn().getResponse()
+                    .getStatus();
+            Callable<Integer> giveBack = () -> mvc.perform(post("/api/tasks/{id}/return", id)
+                    .header("If-Match", etag).with(department("district-610402")).contentType(JSON)
+                    .content("{\"reason\":\"非本单位职责\"}")).andReturn().getResponse().getStatus();
+            Future<Integer> a = pool.submit(accept);
+            Future<Integer> b = pool.submit(giveBack);
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+
+        Task now = task(id);
+        mvc.perform(post("/api/tasks/{id}/accept", id).header("If-Match", etag).with(department("district-610402")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://cityloop.io/problems/conflict"))
+                .andExpect(jsonPath("$.currentStatus").value(now.status().name()))
+                .andExpect(jsonPath("$.currentVersion").value(now.version()))
+                .andExpect(header().string("ETag", startsWith("\"")));
+        assertThat(now.status()).isIn(TaskStatus.ACCEPTED, TaskStatus.RETURNED);
+        assertThat(now.history()).hasSize(2);
+    }
+
+    private String acceptedTask() throws Exception {
+        String id = fileAndDispatch("02-01-01", QINDU, "6104020010010001");
+        clock.set(MutableClock.shanghai(2026, 9, 20, 9, 0));
+        mvc.perform(post("/api/tasks/{id}/accept", id).with(department("district-610402")))
+                .andExpect(status().isOk());
+        return id;
+    }
+
+    private Task task(String id) {
+        return queries.get(new TaskId(id));
+    }
+
+    private String fileAndDispatch(String categoryCode, String district, String gridCode) {
+        String caseId = newCaseId("CA");
+        dispatching.onFiled(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
+                new CaseFiled(caseId, categoryCode, district, gridCode, "符合立案标准",
+                        new Actor("operator-li", "operator"))));
+        return TaskId.firstOf(caseId).value();
+    }
+
+    private List<CaseEvent> events(String caseId, CaseEventType type) {
+        return tap.eventsOf(caseId).stream().filter(e -> e.type() == type).toList();
+    }
+
+    private CaseEvent awaitEvent(String caseId, CaseEventType type) {
+        await().atMost(PATIENCE).until(() -> !events(caseId, type).isEmpty());
+        return events(caseId, type).get(0);
+    }
+
+    private static JwtRequestPostProcessor department(String unit) {
+        return jwt().jwt(j -> j.subject(unit + "-user").claim("roles", List.of("department")).claim("unit", unit))
+                .authorities(new RoleAuthorities());
+    }
+
+    private static JwtRequestPostProcessor user(String username, String role) {
+        return jwt().jwt(j -> j.subject(username).claim("roles", List.of(role))).authorities(new RoleAuthorities());
+    }
+}

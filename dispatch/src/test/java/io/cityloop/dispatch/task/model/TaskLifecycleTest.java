@@ -1,0 +1,277 @@
+package io.cityloop.dispatch.task.model;
+
+import static io.cityloop.dispatch.task.model.TaskFixture.DISPATCHER;
+import static io.cityloop.dispatch.task.model.TaskFixture.HANDLER;
+import static io.cityloop.dispatch.task.model.TaskFixture.INSPECTOR;
+import static io.cityloop.dispatch.task.model.TaskFixture.RULES;
+import static io.cityloop.dispatch.task.model.TaskFixture.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The side paths of the task: return, extension, suspension, the deadline watch and escalation. */
+class TaskLifecycleTest {
+
+    private static final Instant MONDAY_0900 = at(2026, 9, 21, 9, 0);
+
+    private static final Map<String, Consumer<Task>> COMMANDS = Map.of(
+            "accept", t -> t.accept(HANDLER, MONDAY_0900),
+            "feed back", t -> t.markHandled(HANDLER, "已处理", null, MONDAY_0900),
+            "return", t -> t.returnToDispatcher(HANDLER, "不属本单位", MONDAY_0900),
+            "request extension", t -> t.requestExtension(HANDLER, Duration.ofHours(7), "需协调", RULES, MONDAY_0900),
+            "decide extension", t -> t.decideExtension(DISPATCHER, true, "同意", RULES, MONDAY_0900),
+            "suspend", t -> t.suspend(DISPATCHER, "挂账", MONDAY_0900),
+            "resume", t -> t.resume(DISPATCHER, "恢复", RULES, MONDAY_0900),
+            "rework", t -> t.reopenForRework("rework-x", INSPECTOR, "不合格", RULES, MONDAY_0900),
+            "review return", t -> t.reviewReturn(DISPATCHER, true, "派遣错误", MONDAY_0900));
+
+    private static final Map<String, Supplier<Task>> FIXTURES = Map.of(
+            "DISPATCHED", TaskFixture::dispatchedTask,
+            "ACCEPTED", TaskFixture::acceptedTask,
+            "HANDLED", TaskFixture::handledTask,
+            "REWORK", TaskFixture::reworkTask,
+            "RETURNED", TaskFixture::returnedTask,
+            "EXTENSION_REQUESTED", TaskFixture::extensionRequestedTask,
+            "SUSPENDED", TaskFixture::suspendedTask);
+
+    /** Which command each status allows; every other pair is forbidden. */
+    private static final Map<String, java.util.Set<String>> ALLOWED = Map.of(
+            "DISPATCHED", java.util.Set.of("accept", "return"),
+            "ACCEPTED", java.util.Set.of("feed back", "return", "request extension", "suspend"),
+            "HANDLED", java.util.Set.of("rework"),
+            "REWORK", java.util.Set.of("feed back", "request extension", "suspend"),
+            "RETURNED", java.util.Set.of("review return"),
+            "EXTENSION_REQUESTED", java.util.Set.of("decide extension"),
+            "SUSPENDED", java.util.Set.of("resume"));
+
+    static Stream<Arguments> everyStatusAndCommand() {
+        return FIXTURES.keySet().stream().sorted().flatMap(status -> COMMANDS.keySet().stream().sorted()
+                .map(command -> Arguments.of(status, command, ALLOWED.get(status).contains(command))));
+    }
+
+    @ParameterizedTest(name = "{0} + {1} allowed: {2}")
+    @MethodSource("everyStatusAndCommand")
+    void eachStatusAllowsExactlyItsCommands(String status, String command, boolean allowed) {
+        Task task = FIXTURES.get(status).get();
+        long events = task.eventCount();
+        TaskStatus before = task.status();
+        task.drainEvents();
+
+        if (allowed) {
+            COMMANDS.get(command).accept(task);
+            assertThat(task.eventCount()).isGreaterThan(events);
+            assertThat(task.drainEvents()).isNotEmpty();
+        } else {
+            assertThatThrownBy(() -> COMMANDS.get(command).accept(task))
+                    .isInstanceOf(IllegalTransitionException.class);
+            assertThat(task.status()).isEqualTo(before);
+            assertThat(task.eventCount()).isEqualTo(events);
+            assertThat(task.drainEvents()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Return {
+
+        @Test
+        void returnEndsTheTaskWithTheReason() {
+            Task task = TaskFixture.returnedTask();
+
+            assertThat(task.status()).isEqualTo(TaskStatus.RETURNED);
+            assertThat(task.returnReason()).isEqualTo("该地点属渭城区辖区");
+            assertThat(task.status().isOpen()).isFalse();
+            assertThat(task.drainEvents()).last().isInstanceOf(TaskEvent.Returned.class);
+        }
+
+        @Test
+        void aReturnNeedsAReason() {
+            Task task = TaskFixture.dispatchedTask();
+
+            assertThatThrownBy(() -> task.returnToDispatcher(HANDLER, " ", MONDAY_0900))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(task.status()).isEqualTo(TaskStatus.DISPATCHED);
+        }
+
+        @Test
+        void aReturnIsReviewedOnceAndThenRedispatchedOnce() {
+            Task task = TaskFixture.returnedTask();
+            TaskId next = task.id().next(task.caseId());
+
+            assertThatThrownBy(() -> task.markRedispatched(next, DISPATCHER, "改派", MONDAY_0900))
+                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("reviewed");
+            task.reviewReturn(DISPATCHER, true, "派遣错误", MONDAY_0900);
+            assertThat(task.returnReview().justified()).isTrue();
+            assertThatThrownBy(() -> task.reviewReturn(DISPATCHER, false, "再审", MONDAY_0900))
+                    .isInstanceOf(IllegalTransitionException.class);
+
+            task.markRedispatched(next, DISPATCHER, "改派渭城区", MONDAY_0900);
+
+            assertThat(task.redispatchedAs()).isEqualTo("TQD-202609-0042-02");
+            assertThatThrownBy(() -> task.markRedispatched(next, DISPATCHER, "again", MONDAY_0900))
+                    .isInstanceOf(IllegalTransitionException.class);
+        }
+    }
+
+    @Nested
+    class Extension {
+
+        /** Deadline Sunday 2026-09-20 17:00; two more working days = Monday 17:00 + 7 h = Tuesday 17:00. */
+        @Test
+        void approvalAddsTheRequestedWorkingTime() {
+            Task task = TaskFixture.extensionRequestedTask();
+            assertThat(task.pendingExtension().requestedDeadline()).isEqualTo(at(2026, 9, 22, 17, 0));
+            assertThat(task.deadline()).isEqualTo(at(2026, 9, 20, 17, 0));
+
+            task.decideExtension(DISPATCHER, true, "同意延期", RULES, at(2026, 9, 20, 11, 0));
+
+            assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
+            assertThat(task.deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
+            assertThat(task.extensionCount()).isEqualTo(1);
+            assertThat(task.pendingExtension()).isNull();
+            assertThat(task.drainEvents()).last().isInstanceOfSatisfying(TaskEvent.ExtensionDecided.class,
+                    e -> assertThat(e.deadline()).isEqualTo(at(2026, 9, 22, 17, 0)));
+        }
+
+        @Test
+        void rejectionLeavesTheDeadlineStanding() {
+            Task task = TaskFixture.extensionRequestedTask();
+
+            task.decideExtension(DISPATCHER, false, "不予延期", RULES, at(2026, 9, 20, 11, 0));
+
+            assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
+            assertThat(task.deadline()).isEqualTo(at(2026, 9, 20, 17, 0));
+            assertThat(task.extensionCount()).isZero();
+        }
+    }
+
+    @Nested
+    class Suspension {
+
+        /**
+         * Suspended Sunday 10:00 (调休 working day) until Tuesday 10:00: 5.5 h on Sunday (10:00–12:00, 14:30–18:00),
+         * 7 h Monday and 1.5 h Tuesday stood still = 14 h; Sunday 17:00 + 14 working hours = Tuesday 17:00.
+         */
+        @Test
+        void theClockStopsWhileSuspendedAndTheDeadlineMovesByTheStoppedWorkingTime() {
+            Task task = TaskFixture.suspendedTask();
+            assertThat(task.isOverdue(at(2026, 9, 30, 9, 0))).isFalse();
+            assertThat(task.watch(RULES, at(2026, 9, 30, 9, 0))).isFalse();
+            Duration leftWhenSuspended = task.remainingWorkingTime(RULES.calendar(), at(2026, 9, 20, 10, 0));
+            assertThat(task.remainingWorkingTime(RULES.calendar(), at(2026, 9, 22, 10, 0)))
+                    .isEqualTo(leftWhenSuspended);
+
+            task.resume(DISPATCHER, "资金到位", RULES, at(2026, 9, 22, 10, 0));
+
+            assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
+            assertThat(task.deadline()).isEqualTo(RULES.calendar().plusWorkingTime(at(2026, 9, 20, 17, 0),
+                    Duration.ofHours(14)));
+            assertThat(task.deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
+            assertThat(task.drainEvents()).last().isInstanceOfSatisfying(TaskEvent.Resumed.class,
+                    e -> assertThat(e.deadline()).isEqualTo(at(2026, 9, 22, 17, 0)));
+        }
+    }
+
+    @Nested
+    class DeadlineWatch {
+
+        /** Dispatched Friday 17:00 with 7 h: 80% = 5.6 h = 5 h 36 min → Sunday 15:36 (1 h Fri, 3.5 h, then 1 h 06). */
+        @Test
+        void warnsOnceAtEightyPercentAndSignalsOverdueOnceAtTheDeadline() {
+            Task task = TaskFixture.dispatchedTask();
+            task.drainEvents();
+            assertThat(task.warnAt()).isEqualTo(at(2026, 9, 20, 15, 36));
+
+            assertThat(task.watch(RULES, at(2026, 9, 20, 15, 35))).isFalse();
+            assertThat(task.watch(RULES, at(2026, 9, 20, 15, 36))).isTrue();
+            assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.Warned.class,
+                    e -> assertThat(e.at()).isEqualTo(at(2026, 9, 20, 15, 36)));
+            assertThat(task.watch(RULES, at(2026, 9, 20, 16, 0))).isFalse();
+
+            assertThat(task.watch(RULES, at(2026, 9, 20, 17, 0))).isFalse();
+            assertThat(task.watch(RULES, at(2026, 9, 20, 17, 1))).isTrue();
+            assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.WentOverdue.class,
+                    e -> assertThat(e.at()).isEqualTo(at(2026, 9, 20, 17, 0)));
+            assertThat(task.watch(RULES, at(2026, 9, 20, 17, 30))).isFalse();
+        }
+
+        @Test
+        void escalatesAutomaticallyOnceEveryWorkingDayOverdueUpToTheMaximum() {
+            Task task = TaskFixture.dispatchedTask();
+            task.watch(RULES, at(2026, 9, 21, 9, 0));
+            task.drainEvents();
+            assertThat(task.escalationLevel()).isZero();
+
+            task.watch(RULES, at(2026, 9, 21, 17, 0));
+            assertThat(task.escalationLevel()).isEqualTo(1);
+            assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.Escalated.class,
+                    e -> assertThat(e.level()).isEqualTo(1));
+
+            task.watch(RULES, at(2026, 10, 30, 9, 0));
+            assertThat(task.escalationLevel()).isEqualTo(3);
+            assertThat(task.watch(RULES, at(2026, 11, 30, 9, 0))).isFalse();
+        }
+
+        @Test
+        void aSupervisorEscalatesByHandAndTheLevelIsRecorded() {
+            Task task = TaskFixture.acceptedTask();
+
+            task.escalate(new Performer("leader-li", "supervisor"), "群众多次投诉，领导督办", RULES,
+                    at(2026, 9, 20, 10, 0));
+
+            assertThat(task.escalationLevel()).isEqualTo(1);
+            assertThat(task.history()).last().satisfies(h -> {
+                assertThat(h.type()).isEqualTo("escalated");
+                assertThat(h.actor()).isEqualTo("leader-li");
+                assertThat(h.role()).isEqualTo("supervisor");
+            });
+        }
+
+        @Test
+        void anApprovedExtensionGivesANewDeadlineItsOwnSignals() {
+            Task task = TaskFixture.extensionRequestedTask();
+            task.watch(RULES, at(2026, 9, 20, 17, 1));
+            assertThat(task.warned()).isTrue();
+            assertThat(task.overdueSignalled()).isTrue();
+
+            task.decideExtension(DISPATCHER, true, "同意", RULES, at(2026, 9, 21, 9, 0));
+
+            assertThat(task.warned()).isFalse();
+            assertThat(task.overdueSignalled()).isFalse();
+        }
+
+        @Test
+        void aHandledTaskIsNotWatched() {
+            Task task = TaskFixture.handledTask();
+
+            assertThat(task.watch(RULES, at(2026, 12, 1, 9, 0))).isFalse();
+        }
+    }
+
+    @Test
+    void aChangedCalendarReprojectsTheDeadlineAndSaysFromWhere() {
+        Task task = TaskFixture.dispatchedTask();
+        io.cityloop.reference.WorkingCalendar noMakeUpSunday = new io.cityloop.reference.WorkingCalendar(
+                RULES.calendar().zone(), java.util.List.of(
+                new io.cityloop.reference.OfficePeriod(java.time.LocalTime.of(8, 30), java.time.LocalTime.of(12, 0)),
+                new io.cityloop.reference.OfficePeriod(java.time.LocalTime.of(14, 30),
+                        java.time.LocalTime.of(18, 0))), 7, java.util.Set.of(), java.util.Set.of());
+
+        var before = task.reproject(RULES.withCalendar(noMakeUpSunday), 2, at(2026, 9, 19, 9, 0));
+
+        assertThat(before).contains(at(2026, 9, 20, 17, 0));
+        assertThat(task.deadline()).isEqualTo(at(2026, 9, 21, 17, 0));
+        assertThat(task.history()).last().extracting(TaskHistoryEntry::type).isEqualTo("deadline-reprojected");
+    }
+}
