@@ -5,7 +5,8 @@ public sealed interface CaseEventData permits
         CaseReported, CaseFiled, CaseRejected, TaskDispatched, TaskAccepted, TaskHandled,
         VerificationRequested, CaseVerified, ReworkRequired, ReworkDispatched, CaseClosed,
         TaskReturned, ReturnReviewed, ExtensionRequested, ExtensionDecided, TaskSuspended, TaskResumed,
-        DeadlineWarning, TaskOverdue, TaskEscalated, CaseMerged, CaseUnmerged, CaseCancelled, InformationRequested {
+        DeadlineWarning, TaskOverdue, TaskEscalated, CaseMerged, CaseUnmerged, CaseCancelled, InformationRequested,
+        DeadlineMoved {
 
     String caseId();
 

@@ -35,7 +35,8 @@ public enum CaseEventType {
     MERGED("cityloop.case.merged.v1", CaseMerged.class),
     UNMERGED("cityloop.case.unmerged.v1", CaseUnmerged.class),
     CANCELLED("cityloop.case.cancelled.v1", CaseCancelled.class),
-    INFORMATION_REQUESTED("cityloop.case.information-requested.v1", InformationRequested.class);
+    INFORMATION_REQUESTED("cityloop.case.information-requested.v1", InformationRequested.class),
+    DEADLINE_MOVED("cityloop.case.deadline-moved.v1", DeadlineMoved.class);
 
     private static final Map<String, CaseEventType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CaseEventType::wireName, Function.identity()));
