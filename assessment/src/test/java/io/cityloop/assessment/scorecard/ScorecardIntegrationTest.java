@@ -85,6 +85,7 @@ class ScorecardIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
         registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-assessment-it-" + UUID.randomUUID()));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+        registry.add("cityloop.assessment.close.auto-freeze", () -> "false");
     }
 
     @TestConfiguration
@@ -171,6 +172,21 @@ class ScorecardIntegrationTest {
     }
 
     @Test
+    void drillDownIsOpenForTheOwnRowOnlyAndNamesAnUnknownIndicator() throws Exception {
+        mvc.perform(get("/api/scorecards/2026-11/departments/" + WATER_GROUP + "/cases")
+                        .param("indicator", "overdueOpen").with(user("department", WATER_GROUP)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/scorecards/2026-11/departments/" + QINDU_PLATFORM + "/cases")
+                        .param("indicator", "handled").with(user("department", WATER_GROUP)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/scorecards/2026-11/departments/" + WATER_GROUP + "/cases")
+                        .param("indicator", "happiness").with(user("supervisor", null)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("indicator"))
+                .andExpect(jsonPath("$.errors[0].rule").value("known-indicator"));
+    }
+
+    @Test
     void otherRolesAreForbiddenAndABadMonthIsNamed() throws Exception {
         mvc.perform(get("/api/scorecards/2026-11/departments").with(user("inspector", null)))
                 .andExpect(status().isForbidden());
@@ -194,7 +210,10 @@ class ScorecardIntegrationTest {
                 .andExpect(jsonPath("$.rows", hasSize(34)))
                 .andExpect(jsonPath("$.rows[0].unitId").value("dept-01"))
                 .andExpect(jsonPath("$.rows[0].dispatched").value(0))
-                .andExpect(jsonPath("$.rows[0].handlingRate").value(nullValue()));
+                .andExpect(jsonPath("$.rows[0].handlingRate").value(nullValue()))
+                .andExpect(jsonPath("$.state").value("DRAFT"))
+                .andExpect(jsonPath("$.live").value(true))
+                .andExpect(jsonPath("$.scheme.reference").value("gbt30428-default@2026.1"));
         expectRow(departments, "$.rows[21]", Map.ofEntries(
                 Map.entry("unitId", QINDU_PLATFORM), Map.entry("unitName", "秦都区"), Map.entry("kind", "DISTRICT"),
                 Map.entry("dispatched", 1), Map.entry("handled", 1), Map.entry("handledOnTime", 1),
@@ -209,7 +228,19 @@ class ScorecardIntegrationTest {
                 Map.entry("pending", 0), Map.entry("rework", 0), Map.entry("closed", 0),
                 Map.entry("handlingRate", 0.0), Map.entry("onTimeRate", 0.0), Map.entry("overdueRate", 1.0),
                 Map.entry("closingRate", 0.0)));
-        departments.andExpect(jsonPath("$.rows[15].reworkRate").value(nullValue()));
+        departments.andExpect(jsonPath("$.rows[15].reworkRate").value(nullValue()))
+                // (0.5 × 1 + 0.3 × 1 + 0.2 × (1 − 1)) × 100 = 80: 良好, but 1 case is below the minimum volume of 5
+                .andExpect(jsonPath("$.rows[21].score").value(80.0))
+                .andExpect(jsonPath("$.rows[21].grade").value("良好"))
+                .andExpect(jsonPath("$.rows[21].lowVolume").value(true))
+                .andExpect(jsonPath("$.rows[21].volume").value(1))
+                .andExpect(jsonPath("$.ranking", hasSize(2)));
+        mvc.perform(get("/api/scorecards/2026-11/departments/" + QINDU_PLATFORM + "/cases")
+                        .param("indicator", "rework").with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.cases[0].caseId").value(GARBAGE_CASE))
+                .andExpect(jsonPath("$.cases[0].counts.handledOnTime").value(1));
 
         ResultActions districts = mvc.perform(get("/api/scorecards/2026-11/districts")
                         .with(user("dispatcher", null)))

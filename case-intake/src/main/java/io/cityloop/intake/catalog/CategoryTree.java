@@ -1,4 +1,4 @@
-package io.cityloop.intake.reference;
+package io.cityloop.intake.catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

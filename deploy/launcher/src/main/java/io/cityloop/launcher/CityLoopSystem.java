@@ -29,6 +29,7 @@ public final class CityLoopSystem implements AutoCloseable {
     private final LauncherOptions options;
     private final EmbeddedInfrastructure infrastructure;
     private final List<ServiceProcess> services;
+    private PrintStream console;
     /** The real instant at which every service's simulated clock reads the simulation's start. */
     private final Instant simulationAnchor = Clock.systemUTC().instant();
 
@@ -54,11 +55,12 @@ public final class CityLoopSystem implements AutoCloseable {
                 options.kafkaPort(), options.kafkaControllerPort(), options.mongoPort(), options.dataDirectory(),
                 options.inMemory()));
         CityLoopSystem system = new CityLoopSystem(options, infrastructure, new ArrayList<>());
+        system.console = console;
         try {
             for (CityLoopService service : CityLoopService.values()) {
                 system.services.add(system.launch(service, console));
             }
-            system.awaitHealthy(startTimeout);
+            system.awaitHealthy(system.services, startTimeout);
             return system;
         } catch (RuntimeException | IOException e) {
             system.close();
@@ -76,6 +78,60 @@ public final class CityLoopSystem implements AutoCloseable {
 
     public Path logDirectory() {
         return options.dataDirectory().resolve("logs");
+    }
+
+    /** {@code host:port} of the embedded broker, for tools that watch the topic (lag, audits, baselines). */
+    public String bootstrapServers() {
+        return infrastructure.bootstrapServers();
+    }
+
+    /** {@code mongodb://host:port/database} of the embedded MongoDB server. */
+    public String mongoUri(String database) {
+        return infrastructure.mongoUri(database);
+    }
+
+    /** The real instant at which the simulated business clock reads {@link LauncherOptions.Simulation#start()}. */
+    public Instant simulationAnchor() {
+        return simulationAnchor;
+    }
+
+    /** The operating-system process id of a running service. */
+    public long pid(CityLoopService service) {
+        return process(service).pid();
+    }
+
+    public boolean isAlive(CityLoopService service) {
+        return process(service).isAlive();
+    }
+
+    /** Kills a service with SIGKILL ({@code kill -9}), for the reliability drills; {@link #restart} brings it back. */
+    public void kill(CityLoopService service) {
+        process(service).kill();
+    }
+
+    /** Stops a service cleanly (SIGTERM), e.g. before its database is reset. */
+    public void stop(CityLoopService service) {
+        process(service).stop();
+    }
+
+    /** Starts a stopped or killed service again with the same settings and returns once it reports UP. */
+    public synchronized void restart(CityLoopService service, Duration timeout) throws IOException {
+        ServiceProcess old = process(service);
+        if (old.isAlive()) {
+            old.stop();
+        }
+        ServiceProcess fresh = launch(service, console);
+        services.set(services.indexOf(old), fresh);
+        awaitHealthy(List.of(fresh), timeout);
+    }
+
+    private synchronized ServiceProcess process(CityLoopService service) {
+        for (ServiceProcess process : services) {
+            if (process.service() == service) {
+                return process;
+            }
+        }
+        throw new IllegalArgumentException(service + " is not running in this system");
     }
 
     private ServiceProcess launch(CityLoopService service, PrintStream console) throws IOException {
@@ -111,10 +167,10 @@ public final class CityLoopSystem implements AutoCloseable {
                 console);
     }
 
-    private void awaitHealthy(Duration timeout) {
+    private void awaitHealthy(List<ServiceProcess> starting, Duration timeout) {
         HealthProbe probe = new HealthProbe();
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess process : List.copyOf(waiting)) {
                 if (!process.isAlive()) {
@@ -150,7 +206,7 @@ public final class CityLoopSystem implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         services.parallelStream().forEach(ServiceProcess::stop);
         infrastructure.close();
     }

@@ -64,6 +64,20 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as a crashing machine or the OOM killer would: no shutdown hook, no flush, no consumer leave. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     synchronized List<String> lastLines() {
         return List.copyOf(lastLines);
     }
@@ -86,7 +100,9 @@ final class ServiceProcess {
 
     private void pipeOutput(Path logFile, PrintStream console) throws IOException {
         Files.createDirectories(logFile.getParent());
-        PrintStream log = new PrintStream(Files.newOutputStream(logFile), true, StandardCharsets.UTF_8);
+        // Appended, so that the log of a service restarted by a drill keeps what it wrote before the crash.
+        PrintStream log = new PrintStream(Files.newOutputStream(logFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
         String prefix = "[%-12s] ".formatted(service.module());
         Thread pump = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(

@@ -1,6 +1,6 @@
 package io.cityloop.assessment.facts.application;
 
-import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -19,9 +19,12 @@ public interface CaseFactsStore {
 
     Optional<CaseFacts> find(String caseId);
 
-    /** Cases with at least one task whose current deadline is in [from, to). */
-    List<CaseFacts> withTaskDueBetween(Instant from, Instant to);
+    /** Cases whose scorecards of {@code month} may count them (see {@link CaseFacts#countsIn}). */
+    List<CaseFacts> countingIn(YearMonth month);
 
-    /** Cases reported, filed or with a task due in [from, to). */
-    List<CaseFacts> activeBetween(Instant from, Instant to);
+    /** Every case, ordered by id (for rebuild checks). */
+    List<CaseFacts> all();
+
+    /** Drops the projection, before a rebuild from the topic. */
+    void dropAll();
 }

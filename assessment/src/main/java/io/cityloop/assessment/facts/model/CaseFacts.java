@@ -1,29 +1,47 @@
 package io.cityloop.assessment.facts.model;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
  * 案件事实: everything the evaluation (考核) needs to know about one case, projected from both axes' events.
  *
  * <p>Every change names the event that causes it and is applied at most once: a redelivered or replayed event
- * returns the same instance. Events may arrive before the case's report (the two axes publish independently),
- * so a case is created on first sight and later facts fill it in.
+ * returns the same instance. Events may arrive before the case's report (the two axes publish independently), so a
+ * case is created on first sight and later facts fill it in. Facts keep their business time.
  *
  * @param districtCode    the district (区县) where the problem is: as filed, else as reported
+ * @param gridCode        the unit grid cell (万米单元网格): as filed, else as reported
+ * @param source          how it was reported (INSPECTOR, HOTLINE, PUBLIC, …)
+ * @param reporter        who reported it (the inspector for inspector reports)
+ * @param filedBy         the operator (受理员) who filed it
+ * @param rejectedBy      the operator who rejected it (不予立案)
+ * @param mergedInto      the master case while this case is merged as a duplicate (合并), else {@code null}
+ * @param mergeDecidedAt  business time of the latest merge or unmerge, which wins whatever the arrival order
+ * @param tasks           every task of the case, ordered by task id whatever order their events arrived in
  * @param appliedEventIds ids of the events already applied, the proof of idempotence
  */
 public record CaseFacts(
         String caseId,
         String districtCode,
+        String gridCode,
         String categoryCode,
         String source,
+        String reporter,
         Instant reportedAt,
         Instant filedAt,
+        String filedBy,
         Instant rejectedAt,
+        String rejectedBy,
+        Instant cancelledAt,
+        String mergedInto,
+        Instant mergeDecidedAt,
         Instant closedAt,
         List<TaskFacts> tasks,
         List<String> appliedEventIds) {
@@ -34,41 +52,83 @@ public record CaseFacts(
     }
 
     public static CaseFacts firstSeen(String caseId) {
-        return new CaseFacts(caseId, null, null, null, null, null, null, null, List.of(), List.of());
+        return new CaseFacts(caseId, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, List.of(), List.of());
     }
 
     public boolean hasApplied(String eventId) {
         return appliedEventIds.contains(eventId);
     }
 
-    /** 信息采集. The filing decision, when known, outranks the report's district and category. */
-    public CaseFacts reported(String eventId, Instant at, String reportedDistrict, String reportedCategory,
-                              String reportSource) {
+    /** 信息采集. The filing decision, when known, outranks the report's district, cell and category. */
+    public CaseFacts reported(String eventId, Instant at, Report report) {
         if (hasApplied(eventId)) {
             return this;
         }
         boolean filingKnown = filedAt != null;
-        return new CaseFacts(caseId, filingKnown ? districtCode : reportedDistrict,
-                filingKnown ? categoryCode : reportedCategory, reportSource, at, filedAt, rejectedAt, closedAt,
-                tasks, withId(eventId));
+        Builder next = edit(eventId);
+        next.reportedAt = at;
+        next.source = report.source();
+        next.reporter = report.reporter();
+        next.districtCode = filingKnown && districtCode != null ? districtCode : report.districtCode();
+        next.gridCode = filingKnown && gridCode != null ? gridCode : report.gridCode();
+        next.categoryCode = filingKnown && categoryCode != null ? categoryCode : report.categoryCode();
+        return next.build();
     }
 
     /** 立案. */
-    public CaseFacts filed(String eventId, Instant at, String filedDistrict, String filedCategory) {
+    public CaseFacts filed(String eventId, Instant at, Report filing) {
         if (hasApplied(eventId)) {
             return this;
         }
-        return new CaseFacts(caseId, orElse(filedDistrict, districtCode), orElse(filedCategory, categoryCode),
-                source, reportedAt, at, rejectedAt, closedAt, tasks, withId(eventId));
+        Builder next = edit(eventId);
+        next.filedAt = at;
+        next.filedBy = filing.reporter();
+        next.districtCode = orElse(filing.districtCode(), districtCode);
+        next.gridCode = orElse(filing.gridCode(), gridCode);
+        next.categoryCode = orElse(filing.categoryCode(), categoryCode);
+        return next.build();
     }
 
     /** 不予立案. */
-    public CaseFacts rejected(String eventId, Instant at) {
+    public CaseFacts rejected(String eventId, Instant at, String operator) {
         if (hasApplied(eventId)) {
             return this;
         }
-        return new CaseFacts(caseId, districtCode, categoryCode, source, reportedAt, filedAt, at, closedAt, tasks,
-                withId(eventId));
+        Builder next = edit(eventId);
+        next.rejectedAt = at;
+        next.rejectedBy = operator;
+        return next.build();
+    }
+
+    /** 作废. */
+    public CaseFacts cancelled(String eventId, Instant at) {
+        if (hasApplied(eventId)) {
+            return this;
+        }
+        Builder next = edit(eventId);
+        next.cancelledAt = at;
+        return next.build();
+    }
+
+    /** 合并 into a master case; the later of merge and unmerge by business time decides. */
+    public CaseFacts merged(String eventId, Instant at, String masterCaseId) {
+        return mergeDecision(eventId, at, masterCaseId);
+    }
+
+    /** The merge was undone: the case stands on its own again. */
+    public CaseFacts unmerged(String eventId, Instant at) {
+        return mergeDecision(eventId, at, null);
+    }
+
+    /** 结案. */
+    public CaseFacts closed(String eventId, Instant at) {
+        if (hasApplied(eventId)) {
+            return this;
+        }
+        Builder next = edit(eventId);
+        next.closedAt = at;
+        return next.build();
     }
 
     /** 派遣: a task for a handling unit with its deadline. */
@@ -79,65 +139,20 @@ public record CaseFacts(
         return withTask(eventId, assignment.taskId(), assignment.unitId(), task -> task.assigned(assignment));
     }
 
-    /** 签收. */
-    public CaseFacts accepted(String eventId, String taskId, String unitId, Instant at) {
+    /** Any other step of a task (accept, handle, return, extension, suspension, escalation, verification, rework). */
+    public CaseFacts taskStep(String eventId, String taskId, String unitId, TaskStep step) {
         if (hasApplied(eventId)) {
             return this;
         }
-        return withTask(eventId, taskId, unitId, task -> task.acceptedAt(at));
+        return withTask(eventId, taskId, unitId, task -> task.with(step));
     }
 
-    /** 处理反馈; {@code reportedDeadline} is used only while the dispatch is not yet known. */
-    public CaseFacts handled(String eventId, String taskId, String unitId, Instant at, boolean onTime,
-                             Instant reportedDeadline) {
+    /** An event assessment has no fact for, remembered so that it is counted once like every other. */
+    public CaseFacts noted(String eventId) {
         if (hasApplied(eventId)) {
             return this;
         }
-        return withTask(eventId, taskId, unitId, task -> task.handled(new Handling(at, onTime), reportedDeadline));
-    }
-
-    /** 返工: a failed on-site check reopens the task. */
-    public CaseFacts reworkRequired(String eventId, String taskId, String unitId, Instant at) {
-        if (hasApplied(eventId)) {
-            return this;
-        }
-        return withTask(eventId, taskId, unitId, task -> task.reworkRequired(at));
-    }
-
-    /** The reopened task got a new deadline. */
-    public CaseFacts reworkDispatched(String eventId, String taskId, String unitId, Instant at, Instant deadline) {
-        if (hasApplied(eventId)) {
-            return this;
-        }
-        return withTask(eventId, taskId, unitId, task -> task.deadlineSet(at, deadline));
-    }
-
-    /** 核查通过. */
-    public CaseFacts verified(String eventId, String taskId, Instant at) {
-        if (hasApplied(eventId)) {
-            return this;
-        }
-        return withTask(eventId, taskId, null, task -> task.verified(at));
-    }
-
-    /** 结案. */
-    public CaseFacts closed(String eventId, Instant at) {
-        if (hasApplied(eventId)) {
-            return this;
-        }
-        return new CaseFacts(caseId, districtCode, categoryCode, source, reportedAt, filedAt, rejectedAt, at, tasks,
-                withId(eventId));
-    }
-
-    /**
-     * 核查 requested: no fact the unit and district scorecards use (the inspectors' timeliness is another
-     * scorecard), remembered so that it is counted once like every other event.
-     */
-    public CaseFacts verificationRequested(String eventId, String taskId) {
-        if (hasApplied(eventId)) {
-            return this;
-        }
-        return withTask(eventId, taskId, null, UnaryOperator.identity());
+        return edit(eventId).build();
     }
 
     public Optional<TaskFacts> task(String taskId) {
@@ -149,9 +164,66 @@ public record CaseFacts(
         return closedAt != null && closedAt.isBefore(cutOff);
     }
 
+    /** Whether at {@code cutOff} the case is a duplicate merged into another (duplicates count once: not here). */
+    public boolean mergedAt(Instant cutOff) {
+        return mergedInto != null && mergeDecidedAt.isBefore(cutOff);
+    }
+
+    public boolean rejectedBefore(Instant cutOff) {
+        return rejectedAt != null && rejectedAt.isBefore(cutOff);
+    }
+
+    public boolean cancelledBefore(Instant cutOff) {
+        return cancelledAt != null && cancelledAt.isBefore(cutOff);
+    }
+
     /** The district a task's problem lies in: the case's, else the one the dispatch named. */
     public String districtOf(TaskFacts task) {
         return districtCode != null ? districtCode : task.districtCode();
+    }
+
+    /** 街道: the street part of the cell code (6-digit district + 3-digit street). */
+    public String streetCode() {
+        return gridCode != null && gridCode.length() >= 9 ? gridCode.substring(0, 9) : null;
+    }
+
+    /**
+     * The months this case counts in (考核月): those of its report, filing decision, every dispatch, every task's
+     * current deadline and every verification request — whatever a scorecard of that month may count.
+     */
+    public List<String> countsIn(ZoneId zone) {
+        TreeSet<String> months = new TreeSet<>();
+        addMonth(months, reportedAt, zone);
+        addMonth(months, filedAt, zone);
+        addMonth(months, rejectedAt, zone);
+        for (TaskFacts task : tasks) {
+            addMonth(months, task.deadline(), zone);
+            for (TaskStep step : task.steps()) {
+                if (step.kind() == StepKind.DISPATCHED || step.kind() == StepKind.VERIFICATION_REQUESTED
+                        || step.kind() == StepKind.RETURNED) {
+                    addMonth(months, step.at(), zone);
+                }
+            }
+        }
+        return List.copyOf(months);
+    }
+
+    private static void addMonth(TreeSet<String> months, Instant at, ZoneId zone) {
+        if (at != null) {
+            months.add(YearMonth.from(at.atZone(zone)).toString());
+        }
+    }
+
+    private CaseFacts mergeDecision(String eventId, Instant at, String master) {
+        if (hasApplied(eventId)) {
+            return this;
+        }
+        Builder next = edit(eventId);
+        if (mergeDecidedAt == null || !at.isBefore(mergeDecidedAt)) {
+            next.mergedInto = master;
+            next.mergeDecidedAt = at;
+        }
+        return next.build();
     }
 
     private CaseFacts withTask(String eventId, String taskId, String unitId, UnaryOperator<TaskFacts> change) {
@@ -159,7 +231,7 @@ public record CaseFacts(
         boolean found = false;
         for (TaskFacts task : tasks) {
             if (task.taskId().equals(taskId)) {
-                changed.add(change.apply(task));
+                changed.add(change.apply(task.ownedBy(unitId)));
                 found = true;
             } else {
                 changed.add(task);
@@ -167,18 +239,74 @@ public record CaseFacts(
         }
         if (!found) {
             changed.add(change.apply(TaskFacts.firstSeen(taskId, unitId)));
+            changed.sort(java.util.Comparator.comparing(TaskFacts::taskId));
         }
-        return new CaseFacts(caseId, districtCode, categoryCode, source, reportedAt, filedAt, rejectedAt, closedAt,
-                changed, withId(eventId));
+        Builder next = edit(eventId);
+        next.tasks = changed;
+        return next.build();
     }
 
-    private List<String> withId(String eventId) {
-        List<String> ids = new ArrayList<>(appliedEventIds);
+    private Builder edit(String eventId) {
+        Builder builder = new Builder(this);
+        List<String> ids = new ArrayList<>(appliedEventIds.size() + 1);
+        ids.addAll(appliedEventIds);
         ids.add(eventId);
-        return ids;
+        builder.appliedEventIds = ids;
+        return builder;
     }
 
     private static String orElse(String value, String fallback) {
         return value != null ? value : fallback;
+    }
+
+    /** What a report or a filing says about where and what the problem is, and who said it. */
+    public record Report(String source, String reporter, String districtCode, String gridCode, String categoryCode) {
+    }
+
+    /** Copies every field so that a change names only what it changes. */
+    private static final class Builder {
+        private final String caseId;
+        private String districtCode;
+        private String gridCode;
+        private String categoryCode;
+        private String source;
+        private String reporter;
+        private Instant reportedAt;
+        private Instant filedAt;
+        private String filedBy;
+        private Instant rejectedAt;
+        private String rejectedBy;
+        private Instant cancelledAt;
+        private String mergedInto;
+        private Instant mergeDecidedAt;
+        private Instant closedAt;
+        private List<TaskFacts> tasks;
+        private List<String> appliedEventIds;
+
+        private Builder(CaseFacts facts) {
+            caseId = facts.caseId;
+            districtCode = facts.districtCode;
+            gridCode = facts.gridCode;
+            categoryCode = facts.categoryCode;
+            source = facts.source;
+            reporter = facts.reporter;
+            reportedAt = facts.reportedAt;
+            filedAt = facts.filedAt;
+            filedBy = facts.filedBy;
+            rejectedAt = facts.rejectedAt;
+            rejectedBy = facts.rejectedBy;
+            cancelledAt = facts.cancelledAt;
+            mergedInto = facts.mergedInto;
+            mergeDecidedAt = facts.mergeDecidedAt;
+            closedAt = facts.closedAt;
+            tasks = facts.tasks;
+            appliedEventIds = facts.appliedEventIds;
+        }
+
+        private CaseFacts build() {
+            return new CaseFacts(caseId, districtCode, gridCode, categoryCode, source, reporter, reportedAt, filedAt,
+                    filedBy, rejectedAt, rejectedBy, cancelledAt, mergedInto, mergeDecidedAt, closedAt, tasks,
+                    appliedEventIds);
+        }
     }
 }

@@ -1,10 +1,10 @@
 package io.cityloop.assessment.scorecard.application;
 
 import java.time.Instant;
-import java.util.List;
 
-import io.cityloop.assessment.scorecard.model.AssessmentMonth;
+import io.cityloop.assessment.close.model.MonthState;
+import io.cityloop.assessment.scorecard.model.Scorecard;
 
-/** A computed scorecard: the month, the instant it reflects, when it was computed, and its rows. */
-public record MonthlyScorecard<R>(AssessmentMonth month, Instant cutOff, Instant generatedAt, List<R> rows) {
+/** A scorecard as served: the month's close state, when it was computed, and the scorecard itself. */
+public record MonthlyScorecard(MonthState state, Instant generatedAt, Scorecard scorecard) {
 }

@@ -16,7 +16,7 @@ public record ScoringPeriod(AssessmentMonth month, Instant cutOff) {
         return month.includes(task.deadline());
     }
 
-    /** Whether a dated fact (report, filing) happened in the month and before the cut-off. */
+    /** Whether a dated fact (report, filing, dispatch) happened in the month and before the cut-off. */
     public boolean happenedIn(Instant at) {
         return month.includes(at) && at.isBefore(cutOff);
     }

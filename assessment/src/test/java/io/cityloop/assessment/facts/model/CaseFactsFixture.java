@@ -5,17 +5,23 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** Builds case facts by replaying the events a real case goes through, with times in Asia/Shanghai. */
+/**
+ * Builds case facts by replaying the steps a real case goes through, with times in Asia/Shanghai. Each
+ * {@code dispatchedTo} starts a new task (a re-dispatch after a return is a new task); later task steps apply to it.
+ */
 public final class CaseFactsFixture {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private CaseFacts facts;
-    private final String taskId;
+    private final String caseId;
+    private int taskCount;
+    private String taskId;
     private String unitId = "district-610402";
 
     private CaseFactsFixture(String caseId) {
         this.facts = CaseFacts.firstSeen(caseId);
+        this.caseId = caseId;
         this.taskId = caseId + "-T1";
     }
 
@@ -28,45 +34,128 @@ public final class CaseFactsFixture {
     }
 
     public CaseFactsFixture reportedIn(String district, String at) {
-        facts = facts.reported(id(), at(at), district, "02-01-01", "INSPECTOR");
+        return reported(district, at, "HOTLINE", null);
+    }
+
+    public CaseFactsFixture reportedByInspector(String district, String at, String inspector) {
+        return reported(district, at, "INSPECTOR", inspector);
+    }
+
+    private CaseFactsFixture reported(String district, String at, String source, String reporter) {
+        facts = facts.reported(id(), at(at), new CaseFacts.Report(source, reporter, district,
+                district + "001001" + "0001", "02-01-01"));
         return this;
     }
 
     public CaseFactsFixture filed(String at) {
-        facts = facts.filed(id(), at(at), facts.districtCode(), facts.categoryCode());
+        return filedBy(at, "operator-01");
+    }
+
+    public CaseFactsFixture filedBy(String at, String operator) {
+        facts = facts.filed(id(), at(at), new CaseFacts.Report(null, operator, facts.districtCode(),
+                facts.gridCode(), facts.categoryCode()));
+        return this;
+    }
+
+    public CaseFactsFixture rejected(String at, String operator) {
+        facts = facts.rejected(id(), at(at), operator);
         return this;
     }
 
     public CaseFactsFixture dispatchedTo(String unit, String at, String deadline) {
+        return dispatchedBy(unit, at, deadline, "dispatcher-01");
+    }
+
+    public CaseFactsFixture dispatchedBy(String unit, String at, String deadline, String dispatcher) {
+        taskCount++;
+        taskId = caseId + "-T" + taskCount;
         unitId = unit;
-        facts = facts.dispatched(id(), new TaskAssignment(taskId, unit, "秦都区", facts.districtCode(), at(at),
-                at(deadline)));
+        facts = facts.dispatched(id(), new TaskAssignment(taskId, unit, unit, facts.districtCode(), at(at),
+                at(deadline), dispatcher));
         return this;
     }
 
+    public CaseFactsFixture accepted(String at) {
+        return step(TaskStep.of(at(at), StepKind.ACCEPTED));
+    }
+
+    public CaseFactsFixture handled(String at) {
+        return handled(at, true);
+    }
+
+    /** {@code onTime} is the command center's judgement; assessment decides from its ledger when it knows the dispatch. */
     public CaseFactsFixture handled(String at, boolean onTime) {
-        facts = facts.handled(id(), taskId, unitId, at(at), onTime, null);
-        return this;
+        return step(new TaskStep(at(at), StepKind.HANDLED, null, null, onTime, 0));
+    }
+
+    public CaseFactsFixture returned(String at) {
+        return step(TaskStep.of(at(at), StepKind.RETURNED));
+    }
+
+    public CaseFactsFixture returnReviewed(String at, boolean justified) {
+        return step(new TaskStep(at(at), StepKind.RETURN_REVIEWED, "dispatcher-01", null, justified, 0));
+    }
+
+    public CaseFactsFixture extensionApproved(String at, String newDeadline) {
+        return step(new TaskStep(at(at), StepKind.EXTENSION_DECIDED, "dispatcher-01", at(newDeadline), true, 0));
+    }
+
+    public CaseFactsFixture suspended(String at) {
+        return step(TaskStep.of(at(at), StepKind.SUSPENDED));
+    }
+
+    public CaseFactsFixture resumed(String at, String movedDeadline) {
+        return step(new TaskStep(at(at), StepKind.RESUMED, null, at(movedDeadline), false, 0));
+    }
+
+    public CaseFactsFixture escalated(String at, int level) {
+        return step(new TaskStep(at(at), StepKind.ESCALATED, "supervisor-01", null, false, level));
+    }
+
+    public CaseFactsFixture verificationRequested(String at, String inspector, String dueBy) {
+        return step(new TaskStep(at(at), StepKind.VERIFICATION_REQUESTED, inspector, at(dueBy), false, 0));
     }
 
     public CaseFactsFixture reworkRequired(String at) {
-        facts = facts.reworkRequired(id(), taskId, unitId, at(at));
-        return this;
+        return step(new TaskStep(at(at), StepKind.REWORK_REQUIRED, "inspector-qd-01", null, false, 0));
     }
 
     public CaseFactsFixture reworkDispatched(String at, String deadline) {
-        facts = facts.reworkDispatched(id(), taskId, unitId, at(at), at(deadline));
-        return this;
+        return step(new TaskStep(at(at), StepKind.REWORK_DISPATCHED, "dispatcher-01", at(deadline), false, 1));
     }
 
+    public CaseFactsFixture verified(String at) {
+        return step(new TaskStep(at(at), StepKind.VERIFIED, "inspector-qd-01", null, true, 0));
+    }
+
+    /** Verified and closed at the same instant. */
     public CaseFactsFixture closed(String at) {
-        facts = facts.verified(id(), taskId, at(at));
+        verified(at);
         facts = facts.closed(id(), at(at));
         return this;
     }
 
+    public CaseFactsFixture mergedInto(String master, String at) {
+        facts = facts.merged(id(), at(at), master);
+        return this;
+    }
+
+    public CaseFactsFixture cancelled(String at) {
+        facts = facts.cancelled(id(), at(at));
+        return this;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
     public CaseFacts facts() {
         return facts;
+    }
+
+    private CaseFactsFixture step(TaskStep step) {
+        facts = facts.taskStep(id(), taskId, unitId, step);
+        return this;
     }
 
     private static String id() {

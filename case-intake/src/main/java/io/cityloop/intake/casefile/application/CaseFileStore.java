@@ -21,6 +21,13 @@ public interface CaseFileStore {
 
     List<CaseFile> findByStatus(CaseStatus status, int limit);
 
+    /** 受理队列: reports awaiting the filing decision, most urgent first, then oldest. */
+    List<CaseFile> filingQueue(int limit);
+
+    List<CaseFile> search(CaseQuery query);
+
+    long count(CaseQuery query);
+
     /** Open verifications, oldest first; all of them when {@code assignee} is null. */
     List<CaseFile> openVerifications(String assignee, int limit);
 }

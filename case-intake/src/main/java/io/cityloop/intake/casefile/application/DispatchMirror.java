@@ -13,6 +13,7 @@ import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.IllegalTransitionException;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.TaskAssignment;
+import io.cityloop.intake.catalog.CatalogRegistry;
 import io.cityloop.reference.Category;
 import io.cityloop.reference.CityReference;
 import io.cityloop.reference.InspectorArea;
@@ -30,11 +31,16 @@ public class DispatchMirror {
     private final CaseFileStore store;
     private final CityReference city;
     private final Clock clock;
+    private final IntakeSettings settings;
+    private final CatalogRegistry catalogs;
 
-    DispatchMirror(CaseFileStore store, CityReference city, Clock clock) {
+    DispatchMirror(CaseFileStore store, CityReference city, Clock clock, IntakeSettings settings,
+                   CatalogRegistry catalogs) {
         this.store = store;
         this.city = city;
         this.clock = clock;
+        this.settings = settings;
+        this.catalogs = catalogs;
     }
 
     public void dispatched(String caseId, String eventId, TaskAssignment task, Participant by, Instant at) {
@@ -47,12 +53,14 @@ public class DispatchMirror {
 
     /**
      * The check is assigned to the first inspector responsible for the case's district, due within the category's
-     * verification limit counted on the working calendar from now.
+     * verification limit (as the catalog version the case was filed under states it) counted on the
+     * working calendar from now.
      */
     public void handled(String caseId, String eventId, Participant by, String note, Instant at) {
         apply(caseId, eventId, file -> {
             Instant now = clock.instant();
-            Category category = city.catalog().find(file.category().code()).orElseThrow();
+            Category category = catalogs.find(file.category().catalogVersion(), file.category().code())
+                    .orElseThrow();
             Instant dueBy = city.calendar().deadline(now, category.verificationLimit());
             return file.recordHandled(eventId, by, note, at, inspectorFor(file), dueBy);
         });
@@ -62,7 +70,12 @@ public class DispatchMirror {
         apply(caseId, eventId, file -> file.recordReworkDispatched(eventId, by, newDeadline, at));
     }
 
+    /** The inspector of the cell's area (责任网格) when the city assigned one, else the district's first. */
     private String inspectorFor(CaseFile file) {
+        String area = file.location().inspectorArea();
+        if (area != null && settings.inspectorAreas().containsKey(area)) {
+            return settings.inspectorAreas().get(area);
+        }
         return city.inspectorsFor(file.location().districtCode()).stream()
                 .map(InspectorArea::username)
                 .findFirst()

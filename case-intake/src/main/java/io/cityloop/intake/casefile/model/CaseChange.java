@@ -37,4 +37,18 @@ public sealed interface CaseChange {
 
     record Closed(long sequence, Instant at, Participant by, String taskId) implements CaseChange {
     }
+
+    record Merged(long sequence, Instant at, Participant by, String masterCaseId, String reason)
+            implements CaseChange {
+    }
+
+    record Unmerged(long sequence, Instant at, Participant by, String masterCaseId, String reason)
+            implements CaseChange {
+    }
+
+    record Cancelled(long sequence, Instant at, Participant by, String reason) implements CaseChange {
+    }
+
+    record InformationRequested(long sequence, Instant at, Participant by, String question) implements CaseChange {
+    }
 }

@@ -5,18 +5,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * 案件: the supervision center's file on one problem in the street, from report to closing. Its own steps
- * (file, reject, verify) register a {@link CaseChange}; the command center's steps (dispatched, accepted, handled,
- * rework dispatched) arrive as events and are mirrored into the timeline, each at most once.
+ * (file, reject, merge, verify, cancel) register a {@link CaseChange}; the command center's steps (dispatched,
+ * accepted, handled, rework dispatched) arrive as events and are mirrored into the timeline, each at most once.
  */
 public final class CaseFile {
 
     public static final String SOURCE = "case-intake";
     public static final String DISPATCH_SOURCE = "dispatch";
+    /** A case holds at most this many photos, whatever their stage. */
+    public static final int MAX_PHOTOS = 6;
+    public static final String SHIFT_LEAD = "shift-lead";
     private static final Participant AUTO_CLOSE = Participant.system("auto-close");
+    private static final Participant AUTO_FILING = Participant.system("auto-filing");
     private static final Participant VERIFICATION_ASSIGNMENT = Participant.system("verification-assignment");
 
     private final String id;
@@ -25,12 +30,21 @@ public final class CaseFile {
     private final String description;
     private final CaseLocation location;
     private final ReportSource source;
+    private final ReportOrigin origin;
     private final Participant reporter;
     private final String idempotencyKey;
     private final String requestFingerprint;
     private final Instant reportedAt;
+    private final Instant filingDueBy;
+    private Instant filingDecidedAt;
+    private Boolean filingOnTime;
+    private List<String> probableDuplicates;
+    private String masterCaseId;
+    private final List<Participant> coReporters;
     private TaskAssignment currentTask;
     private Verification verification;
+    private int reworkCount;
+    private final List<PhotoRef> photos;
     private long eventCount;
     private final List<TimelineEntry> timeline;
     private final Set<String> appliedEventIds;
@@ -44,16 +58,29 @@ public final class CaseFile {
         this.description = s.description();
         this.location = s.location();
         this.source = s.source();
+        this.origin = s.origin() == null ? ReportOrigin.NONE : s.origin();
         this.reporter = s.reporter();
         this.idempotencyKey = s.idempotencyKey();
         this.requestFingerprint = s.requestFingerprint();
         this.reportedAt = s.reportedAt();
+        this.filingDueBy = s.filingDueBy();
+        this.filingDecidedAt = s.filingDecidedAt();
+        this.filingOnTime = s.filingOnTime();
+        this.probableDuplicates = List.copyOf(orEmpty(s.probableDuplicates()));
+        this.masterCaseId = s.masterCaseId();
+        this.coReporters = new ArrayList<>(orEmpty(s.coReporters()));
         this.currentTask = s.currentTask();
         this.verification = s.verification();
+        this.reworkCount = s.reworkCount();
+        this.photos = new ArrayList<>(orEmpty(s.photos()));
         this.eventCount = s.eventCount();
-        this.timeline = new ArrayList<>(s.timeline() == null ? List.of() : s.timeline());
-        this.appliedEventIds = new LinkedHashSet<>(s.appliedEventIds() == null ? List.of() : s.appliedEventIds());
+        this.timeline = new ArrayList<>(orEmpty(s.timeline()));
+        this.appliedEventIds = new LinkedHashSet<>(orEmpty(s.appliedEventIds()));
         this.version = s.version();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /**
@@ -61,13 +88,15 @@ public final class CaseFile {
      *
      * @param requestFingerprint identifies the request's content, so a reused idempotency key with other content
      *                           can be told apart from a retry
+     * @param filingDueBy        when the operator's filing decision is due (受理时限), null when not tracked
      */
     public static CaseFile report(String id, CaseCategory category, String description, CaseLocation location,
-                                  ReportSource source, Participant reporter, String idempotencyKey,
-                                  String requestFingerprint, Instant now) {
+                                  ReportSource source, ReportOrigin origin, Participant reporter,
+                                  String idempotencyKey, String requestFingerprint, Instant now,
+                                  Instant filingDueBy) {
         CaseFile file = new CaseFile(new CaseSnapshot(id, CaseStatus.REPORTED, category, description, location,
-                source, reporter, idempotencyKey, requestFingerprint, now, null, null, 0, List.of(), List.of(),
-                null));
+                source, origin, reporter, idempotencyKey, requestFingerprint, now, filingDueBy, null, null,
+                List.of(), null, List.of(), null, null, 0, List.of(), 0, List.of(), List.of(), null));
         file.eventCount++;
         file.timeline.add(new TimelineEntry(now, "reported", null, CaseStatus.REPORTED, reporter.id(),
                 reporter.role(), null, SOURCE));
@@ -79,18 +108,108 @@ public final class CaseFile {
         return new CaseFile(snapshot);
     }
 
+    /** Flags the open cases this report probably duplicates; the operator decides, so no status changes. */
+    public void flagProbableDuplicates(List<String> masters) {
+        probableDuplicates = masters.stream().filter(master -> !master.equals(id)).toList();
+    }
+
     /** 立案: the report meets its category's filing criterion. */
     public void file(Participant by, String note, Instant now) {
         CaseStatus from = moveTo(CaseStatus.FILED, "filed");
+        decidedFiling(now);
         own(new CaseChange.Filed(next(), now, by, note), from, "filed", note);
+    }
+
+    /** 自动立案: filed by a configured rule, without an operator. */
+    public void autoFile(String rule, Instant now) {
+        file(AUTO_FILING, rule, now);
     }
 
     /** 不予立案: always with a coded reason. */
     public void reject(Participant by, RejectionReason reason, String note, Instant now) {
         Objects.requireNonNull(reason, "reason");
         CaseStatus from = moveTo(CaseStatus.REJECTED, "rejected");
+        decidedFiling(now);
         own(new CaseChange.Rejected(next(), now, by, reason, note), from, "rejected",
                 note == null ? reason.name() : reason.name() + ": " + note);
+    }
+
+    /**
+     * 合并: this report is a duplicate of {@code master}, an open case of its own. The reporter is credited on the
+     * master ({@link #creditReporter}); this case never counts again.
+     */
+    public void mergeInto(CaseFile master, Participant by, String reason, Instant now) {
+        if (master.id.equals(id)) {
+            throw new CaseRuleViolation("masterCaseId", "not-self", "a case cannot be merged into itself");
+        }
+        if (!master.status.isOpen()) {
+            throw new CaseRuleViolation("masterCaseId", "open-case",
+                    "master case " + master.id + " is " + master.status + ", not open");
+        }
+        CaseStatus from = moveTo(CaseStatus.MERGED, "merged");
+        masterCaseId = master.id;
+        decidedFiling(now);
+        own(new CaseChange.Merged(next(), now, by, master.id, reason), from, "merged",
+                "并入 " + master.id + (reason == null ? "" : ": " + reason));
+    }
+
+    /** Undoes a merge (撤销合并): only a shift lead; the report waits for filing again. */
+    public void unmerge(Participant by, String reason, Instant now) {
+        requireShiftLead(by, "undo a merge");
+        if (status != CaseStatus.MERGED) {
+            throw new IllegalTransitionException(id, "unmerged", status);
+        }
+        String master = masterCaseId;
+        CaseStatus from = moveTo(CaseStatus.REPORTED, "unmerged");
+        masterCaseId = null;
+        own(new CaseChange.Unmerged(next(), now, by, master, reason), from, "unmerged", reason);
+    }
+
+    /** The master case credits the reporter of a merged duplicate once. Returns false if already credited. */
+    public boolean creditReporter(Participant duplicateReporter) {
+        if (duplicateReporter.equals(reporter) || coReporters.contains(duplicateReporter)) {
+            return false;
+        }
+        coReporters.add(duplicateReporter);
+        return true;
+    }
+
+    /** Withdraws a credit after an unmerge. Returns false if there was none. */
+    public boolean withdrawCredit(Participant duplicateReporter) {
+        return coReporters.remove(duplicateReporter);
+    }
+
+    /** 补充信息: back to the reporter with a question; the filing decision waits. */
+    public void requestInformation(Participant by, String question, Instant now) {
+        if (question == null || question.isBlank()) {
+            throw new CaseRuleViolation("note", "required", "say what information is missing");
+        }
+        CaseStatus from = moveTo(CaseStatus.INFO_REQUESTED, "asked for information");
+        decidedFiling(now);
+        own(new CaseChange.InformationRequested(next(), now, by, question), from, "information-requested", question);
+    }
+
+    /** The reporter (or an operator on the phone) answers; the report returns to the filing queue. */
+    public void supplyInformation(Participant by, String answer, Instant now) {
+        if (answer == null || answer.isBlank()) {
+            throw new CaseRuleViolation("text", "required", "the supplement is empty");
+        }
+        if (status != CaseStatus.INFO_REQUESTED) {
+            throw new IllegalTransitionException(id, "given information", status);
+        }
+        CaseStatus from = moveTo(CaseStatus.REPORTED, "given information");
+        timeline.add(new TimelineEntry(now, "information-supplied", from, status, by.id(), by.role(), answer,
+                SOURCE));
+    }
+
+    /** 作废: only a shift lead, with a reason, and only before dispatch. */
+    public void cancel(Participant by, String reason, Instant now) {
+        requireShiftLead(by, "cancel a case");
+        if (reason == null || reason.isBlank()) {
+            throw new CaseRuleViolation("reason", "required", "a cancellation needs a reason");
+        }
+        CaseStatus from = moveTo(CaseStatus.CANCELLED, "cancelled");
+        own(new CaseChange.Cancelled(next(), now, by, reason), from, "cancelled", reason);
     }
 
     /** The command center dispatched a task. Returns false when this event was already applied. */
@@ -152,9 +271,20 @@ public final class CaseFile {
 
     /** 核查通过 and, as the closing criterion is met, 结案. */
     public void pass(Participant by, String note, Instant now) {
+        pass(by, note, List.of(), false, now);
+    }
+
+    /**
+     * 核查通过 with the photos taken on site, and 结案.
+     *
+     * @param photoRequired whether the city requires a photo with every verdict
+     */
+    public void pass(Participant by, String note, List<String> photoIds, boolean photoRequired, Instant now) {
         requireVerifier(by);
+        requireTransition(CaseStatus.VERIFIED, "verified");
+        List<String> evidence = evidence(photoIds, photoRequired);
         CaseStatus from = moveTo(CaseStatus.VERIFIED, "verified");
-        verification = verification.decided(VerificationResult.PASS, note, now);
+        verification = verification.decided(VerificationResult.PASS, note, evidence, now);
         String taskId = currentTask == null ? null : currentTask.taskId();
         own(new CaseChange.Verified(next(), now, by, taskId, note), from, "verified", note);
         moveTo(CaseStatus.CLOSED, "closed");
@@ -163,12 +293,20 @@ public final class CaseFile {
 
     /** 核查不通过: back to the same unit as 返工. */
     public void fail(Participant by, String reason, Instant now) {
+        fail(by, reason, List.of(), false, now);
+    }
+
+    /** 核查不通过 with the photos showing what is still wrong: back to the same unit as 返工, counted. */
+    public void fail(Participant by, String reason, List<String> photoIds, boolean photoRequired, Instant now) {
         requireVerifier(by);
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a failed verification needs a reason");
         }
+        requireTransition(CaseStatus.REWORK, "sent back for rework");
+        List<String> evidence = evidence(photoIds, photoRequired);
         CaseStatus from = moveTo(CaseStatus.REWORK, "sent back for rework");
-        verification = verification.decided(VerificationResult.FAIL, reason, now);
+        verification = verification.decided(VerificationResult.FAIL, reason, evidence, now);
+        reworkCount++;
         own(new CaseChange.ReworkRequired(next(), now, by, currentTask == null ? null : currentTask.taskId(),
                 currentTask == null ? null : currentTask.unitId(), reason), from, "rework-required", reason);
     }
@@ -176,7 +314,44 @@ public final class CaseFile {
     /** Whether this participant may decide the open verification: its assignee, or a shift lead. */
     public boolean mayVerify(Participant by) {
         return verification != null && verification.isOpen()
-                && (verification.assignee().equals(by.id()) || "shift-lead".equals(by.role()));
+                && (verification.assignee().equals(by.id()) || SHIFT_LEAD.equals(by.role()));
+    }
+
+    /**
+     * Attaches a stored photo. The same content twice is one photo: the earlier one is returned. A case that
+     * ended takes no more photos.
+     */
+    public PhotoRef attachPhoto(PhotoRef photo) {
+        Optional<PhotoRef> same = photos.stream().filter(p -> p.sha256().equals(photo.sha256())).findFirst();
+        if (same.isPresent()) {
+            return same.get();
+        }
+        if (status == CaseStatus.REJECTED || status == CaseStatus.CANCELLED) {
+            throw new IllegalTransitionException(id, "given photos", status);
+        }
+        if (photos.size() >= MAX_PHOTOS) {
+            throw new CaseRuleViolation("file", "max-count", "a case holds at most " + MAX_PHOTOS + " photos");
+        }
+        photos.add(photo);
+        return photo;
+    }
+
+    public Optional<PhotoRef> photo(String photoId) {
+        return photos.stream().filter(p -> p.id().equals(photoId)).findFirst();
+    }
+
+    private List<String> evidence(List<String> photoIds, boolean photoRequired) {
+        List<String> ids = photoIds == null ? List.of() : photoIds;
+        if (photoRequired && ids.isEmpty()) {
+            throw new CaseRuleViolation("photoIds", "required", "a verification verdict needs a photo taken on site");
+        }
+        for (String photoId : ids) {
+            if (photo(photoId).isEmpty()) {
+                throw new CaseRuleViolation("photoIds", "known-photo", "photo " + photoId + " is not a photo of "
+                        + id + "; upload it first");
+            }
+        }
+        return ids;
     }
 
     private void requireVerifier(Participant by) {
@@ -185,13 +360,31 @@ public final class CaseFile {
         }
     }
 
-    private CaseStatus moveTo(CaseStatus target, String step) {
+    private static void requireShiftLead(Participant by, String what) {
+        if (!SHIFT_LEAD.equals(by.role())) {
+            throw new NotPermittedException("only a shift lead (值班长) may " + what);
+        }
+    }
+
+    private void requireTransition(CaseStatus target, String step) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException(id, step, status);
         }
+    }
+
+    private CaseStatus moveTo(CaseStatus target, String step) {
+        requireTransition(target, step);
         CaseStatus from = status;
         status = target;
         return from;
+    }
+
+    /** The operator's first decision on the report stops the filing clock (受理时限). */
+    private void decidedFiling(Instant now) {
+        if (filingDecidedAt == null) {
+            filingDecidedAt = now;
+            filingOnTime = filingDueBy == null || !now.isAfter(filingDueBy);
+        }
     }
 
     private long next() {
@@ -213,15 +406,36 @@ public final class CaseFile {
         return appliedEventIds.contains(eventId);
     }
 
+    /**
+     * The deadline of the stage the case is in: filing while it awaits the operator, the task's deadline while a
+     * unit has it, the check's while it is verified; none once ended or filed and waiting for dispatch.
+     */
+    public Instant stageDueBy() {
+        switch (status) {
+            case REPORTED:
+                return filingDueBy;
+            case DISPATCHED:
+            case ACCEPTED:
+            case REWORK:
+                return currentTask == null ? null : currentTask.deadline();
+            case VERIFYING:
+                return verification == null ? null : verification.dueBy();
+            default:
+                return null;
+        }
+    }
+
     /** The changes registered since this object was created or restored, for the outbox. */
     public List<CaseChange> changes() {
         return List.copyOf(changes);
     }
 
     public CaseSnapshot snapshot() {
-        return new CaseSnapshot(id, status, category, description, location, source, reporter, idempotencyKey,
-                requestFingerprint, reportedAt, currentTask, verification, eventCount, List.copyOf(timeline),
-                List.copyOf(appliedEventIds), version);
+        return new CaseSnapshot(id, status, category, description, location, source, origin, reporter,
+                idempotencyKey, requestFingerprint, reportedAt, filingDueBy, filingDecidedAt, filingOnTime,
+                List.copyOf(probableDuplicates), masterCaseId, List.copyOf(coReporters), currentTask, verification,
+                reworkCount, List.copyOf(photos), eventCount, List.copyOf(timeline), List.copyOf(appliedEventIds),
+                version);
     }
 
     public String id() {
@@ -248,6 +462,10 @@ public final class CaseFile {
         return source;
     }
 
+    public ReportOrigin origin() {
+        return origin;
+    }
+
     public Participant reporter() {
         return reporter;
     }
@@ -258,6 +476,26 @@ public final class CaseFile {
 
     public String requestFingerprint() {
         return requestFingerprint;
+    }
+
+    public List<String> probableDuplicates() {
+        return probableDuplicates;
+    }
+
+    public String masterCaseId() {
+        return masterCaseId;
+    }
+
+    public List<Participant> coReporters() {
+        return List.copyOf(coReporters);
+    }
+
+    public int reworkCount() {
+        return reworkCount;
+    }
+
+    public List<PhotoRef> photos() {
+        return List.copyOf(photos);
     }
 
     public TaskAssignment currentTask() {

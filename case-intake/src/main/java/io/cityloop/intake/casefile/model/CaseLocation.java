@@ -1,8 +1,8 @@
 package io.cityloop.intake.casefile.model;
 
 /**
- * The reported position (WGS84) and where it falls on the unit grid: district 区县, street 街道, community 社区 and
- * cell 万米单元网格.
+ * The reported position (WGS84) and where it falls on the unit grid: district 区县, street 街道, community 社区, cell
+ * 万米单元网格, and the inspector area 责任网格 whose inspector verifies there.
  */
 public record CaseLocation(
         double lon,
@@ -13,5 +13,7 @@ public record CaseLocation(
         String streetCode,
         String streetName,
         String communityCode,
-        String cellCode) {
+        String communityName,
+        String cellCode,
+        String inspectorArea) {
 }

@@ -8,10 +8,16 @@ public enum CaseStatus {
 
     /** 已上报: reported, waiting for the operator's filing review. */
     REPORTED,
+    /** 待补充: the operator asked the reporter for more information before deciding. */
+    INFO_REQUESTED,
     /** 已立案: filed, waiting for the command center to dispatch it. */
     FILED,
     /** 不予立案: not filed, with a coded reason. An end state. */
     REJECTED,
+    /** 已合并: a duplicate merged into an open master case; a shift lead may undo it. */
+    MERGED,
+    /** 已作废: cancelled by a shift lead before dispatch. An end state. */
+    CANCELLED,
     /** 已派遣: a handling unit has the task. */
     DISPATCHED,
     /** 已签收: the unit accepted the task. */
@@ -29,18 +35,30 @@ public enum CaseStatus {
 
     public Set<CaseStatus> next() {
         return switch (this) {
-            case REPORTED -> EnumSet.of(FILED, REJECTED);
-            case FILED -> EnumSet.of(DISPATCHED);
+            case REPORTED -> EnumSet.of(FILED, REJECTED, MERGED, INFO_REQUESTED, CANCELLED);
+            case INFO_REQUESTED -> EnumSet.of(REPORTED, REJECTED, MERGED, CANCELLED);
+            case MERGED -> EnumSet.of(REPORTED);
+            case FILED -> EnumSet.of(DISPATCHED, CANCELLED);
             case DISPATCHED -> EnumSet.of(ACCEPTED);
             case ACCEPTED, REWORK -> EnumSet.of(HANDLED);
             case HANDLED -> EnumSet.of(VERIFYING);
             case VERIFYING -> EnumSet.of(VERIFIED, REWORK);
             case VERIFIED -> EnumSet.of(CLOSED);
-            case REJECTED, CLOSED -> EnumSet.noneOf(CaseStatus.class);
+            case REJECTED, CANCELLED, CLOSED -> EnumSet.noneOf(CaseStatus.class);
         };
     }
 
     public boolean canMoveTo(CaseStatus target) {
         return next().contains(target);
+    }
+
+    /** Still a problem in the street that a new report may duplicate: not ended, not itself a duplicate. */
+    public boolean isOpen() {
+        return this != REJECTED && this != MERGED && this != CANCELLED && this != CLOSED;
+    }
+
+    /** Before the filing decision, while the operator may still merge the report into another case. */
+    public boolean awaitsFiling() {
+        return this == REPORTED || this == INFO_REQUESTED;
     }
 }

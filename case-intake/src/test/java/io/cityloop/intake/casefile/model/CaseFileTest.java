@@ -35,7 +35,7 @@ class CaseFileTest {
 
     private static final Map<String, EnumSet<CaseStatus>> ALLOWED_FROM = Map.of(
             "file", EnumSet.of(CaseStatus.REPORTED),
-            "reject", EnumSet.of(CaseStatus.REPORTED),
+            "reject", EnumSet.of(CaseStatus.REPORTED, CaseStatus.INFO_REQUESTED),
             "dispatched", EnumSet.of(CaseStatus.FILED),
             "accepted", EnumSet.of(CaseStatus.DISPATCHED),
             "handled", EnumSet.of(CaseStatus.ACCEPTED, CaseStatus.REWORK),
@@ -74,7 +74,11 @@ class CaseFileTest {
 
     @Test
     void theStatusEnumHoldsTheEdges() {
-        assertThat(CaseStatus.REPORTED.next()).containsExactlyInAnyOrder(CaseStatus.FILED, CaseStatus.REJECTED);
+        assertThat(CaseStatus.REPORTED.next()).containsExactlyInAnyOrder(CaseStatus.FILED, CaseStatus.REJECTED,
+                CaseStatus.MERGED, CaseStatus.INFO_REQUESTED, CaseStatus.CANCELLED);
+        assertThat(CaseStatus.MERGED.next()).containsExactly(CaseStatus.REPORTED);
+        assertThat(CaseStatus.FILED.next()).containsExactlyInAnyOrder(CaseStatus.DISPATCHED, CaseStatus.CANCELLED);
+        assertThat(CaseStatus.CANCELLED.next()).isEmpty();
         assertThat(CaseStatus.VERIFYING.next()).containsExactlyInAnyOrder(CaseStatus.VERIFIED, CaseStatus.REWORK);
         assertThat(CaseStatus.CLOSED.next()).isEmpty();
         assertThat(CaseStatus.REJECTED.next()).isEmpty();

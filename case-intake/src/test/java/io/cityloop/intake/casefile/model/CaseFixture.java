@@ -6,6 +6,9 @@ import java.time.Instant;
 public final class CaseFixture {
 
     public static final Instant MONDAY_0900 = Instant.parse("2026-11-23T01:00:00Z");
+    /** Half a working hour after the report. */
+    public static final Instant FILING_DUE = MONDAY_0900.plusSeconds(1800);
+    public static final Participant SHIFT_LEAD = new Participant("shiftlead", "shift-lead");
     public static final Participant INSPECTOR = new Participant("inspector", "inspector");
     public static final Participant OPERATOR = new Participant("operator", "operator");
     public static final Participant QINDU = new Participant("district-610402", "department");
@@ -17,12 +20,17 @@ public final class CaseFixture {
     }
 
     public static CaseFile reportedCase() {
-        return CaseFile.report("CL20261123000001",
-                new CaseCategory("02-01-01", "暴露垃圾", "2026.1"),
+        return reportedCase("CL20261123000001", INSPECTOR);
+    }
+
+    public static CaseFile reportedCase(String id, Participant reporter) {
+        return CaseFile.report(id,
+                new CaseCategory("02-01-01", "暴露垃圾", "2026.1", "QUICK"),
                 "人民路与渭阳西路交叉口东南角暴露垃圾约2平方米",
                 new CaseLocation(108.7012, 34.3405, "秦都区人民路88号", "610402", "秦都区", "610402005", "渭阳西路街道",
-                        "610402005003", "6104020050030184"),
-                ReportSource.INSPECTOR, INSPECTOR, "2f1c7a9e-0001", "fingerprint", MONDAY_0900);
+                        "610402005003", "渭阳西路街道第3社区", "6104020050030184", "IA610402005"),
+                ReportSource.INSPECTOR, ReportOrigin.NONE, reporter, "2f1c7a9e-0001", "fingerprint", MONDAY_0900,
+                FILING_DUE);
     }
 
     public static CaseFile filedCase() {

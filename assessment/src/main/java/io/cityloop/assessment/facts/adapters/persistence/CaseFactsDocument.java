@@ -8,7 +8,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One case's facts, written with optimistic locking so concurrent consumers never lose an update. */
+/**
+ * One case's facts, written with optimistic locking so concurrent consumers never lose an update. {@code countsIn}
+ * lists the months (yyyy-MM) whose scorecards may count the case; it is indexed and derived on every save.
+ */
 @Document(CaseFactsDocument.COLLECTION)
 public class CaseFactsDocument {
 
@@ -19,14 +22,22 @@ public class CaseFactsDocument {
     @Version
     private Long version;
     private String districtCode;
+    private String gridCode;
     private String categoryCode;
     private String source;
+    private String reporter;
     private Instant reportedAt;
     private Instant filedAt;
+    private String filedBy;
     private Instant rejectedAt;
+    private String rejectedBy;
+    private Instant cancelledAt;
+    private String mergedInto;
+    private Instant mergeDecidedAt;
     private Instant closedAt;
     private List<TaskFactsDocument> tasks = new ArrayList<>();
     private List<String> appliedEventIds = new ArrayList<>();
+    private List<String> countsIn = new ArrayList<>();
 
     public String getCaseId() {
         return caseId;
@@ -52,6 +63,14 @@ public class CaseFactsDocument {
         this.districtCode = districtCode;
     }
 
+    public String getGridCode() {
+        return gridCode;
+    }
+
+    public void setGridCode(String gridCode) {
+        this.gridCode = gridCode;
+    }
+
     public String getCategoryCode() {
         return categoryCode;
     }
@@ -66,6 +85,14 @@ public class CaseFactsDocument {
 
     public void setSource(String source) {
         this.source = source;
+    }
+
+    public String getReporter() {
+        return reporter;
+    }
+
+    public void setReporter(String reporter) {
+        this.reporter = reporter;
     }
 
     public Instant getReportedAt() {
@@ -84,12 +111,52 @@ public class CaseFactsDocument {
         this.filedAt = filedAt;
     }
 
+    public String getFiledBy() {
+        return filedBy;
+    }
+
+    public void setFiledBy(String filedBy) {
+        this.filedBy = filedBy;
+    }
+
     public Instant getRejectedAt() {
         return rejectedAt;
     }
 
     public void setRejectedAt(Instant rejectedAt) {
         this.rejectedAt = rejectedAt;
+    }
+
+    public String getRejectedBy() {
+        return rejectedBy;
+    }
+
+    public void setRejectedBy(String rejectedBy) {
+        this.rejectedBy = rejectedBy;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public void setCancelledAt(Instant cancelledAt) {
+        this.cancelledAt = cancelledAt;
+    }
+
+    public String getMergedInto() {
+        return mergedInto;
+    }
+
+    public void setMergedInto(String mergedInto) {
+        this.mergedInto = mergedInto;
+    }
+
+    public Instant getMergeDecidedAt() {
+        return mergeDecidedAt;
+    }
+
+    public void setMergeDecidedAt(Instant mergeDecidedAt) {
+        this.mergeDecidedAt = mergeDecidedAt;
     }
 
     public Instant getClosedAt() {
@@ -114,5 +181,13 @@ public class CaseFactsDocument {
 
     public void setAppliedEventIds(List<String> appliedEventIds) {
         this.appliedEventIds = appliedEventIds;
+    }
+
+    public List<String> getCountsIn() {
+        return countsIn;
+    }
+
+    public void setCountsIn(List<String> countsIn) {
+        this.countsIn = countsIn;
     }
 }

@@ -4,23 +4,25 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 import io.cityloop.assessment.facts.model.CaseFacts;
-import io.cityloop.assessment.facts.model.Handling;
 import io.cityloop.assessment.facts.model.TaskFacts;
+import io.cityloop.assessment.facts.model.TaskStep;
 
-/** Domain facts ↔ stored documents; the version is the store's business, not the domain's. */
+/** Domain facts ↔ stored documents; the version and the month index are the store's business, not the domain's. */
 @Mapper
 interface CaseFactsMapper {
 
+    @Mapping(target = "noted", ignore = true)
     CaseFacts toFacts(CaseFactsDocument document);
 
     @Mapping(target = "version", source = "version")
+    @Mapping(target = "countsIn", ignore = true)
     CaseFactsDocument toDocument(CaseFacts facts, Long version);
 
     TaskFacts toFacts(TaskFactsDocument document);
 
     TaskFactsDocument toDocument(TaskFacts task);
 
-    Handling toHandling(HandlingDocument document);
+    TaskStep toStep(TaskStepDocument document);
 
-    HandlingDocument toDocument(Handling handling);
+    TaskStepDocument toDocument(TaskStep step);
 }

@@ -1,12 +1,15 @@
 package io.cityloop.assessment.facts.adapters.persistence;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,10 +30,12 @@ class MongoCaseFactsStore implements CaseFactsStore {
 
     private final MongoTemplate mongo;
     private final CaseFactsMapper mapper;
+    private final ZoneId zone;
 
-    MongoCaseFactsStore(MongoTemplate mongo, CaseFactsMapper mapper) {
+    MongoCaseFactsStore(MongoTemplate mongo, CaseFactsMapper mapper, Clock clock) {
         this.mongo = mongo;
         this.mapper = mapper;
+        this.zone = clock.getZone();
     }
 
     @Override
@@ -42,8 +47,10 @@ class MongoCaseFactsStore implements CaseFactsStore {
             if (after == before) {
                 return false;
             }
+            CaseFactsDocument document = mapper.toDocument(after, stored == null ? null : stored.getVersion());
+            document.setCountsIn(after.countsIn(zone));
             try {
-                mongo.save(mapper.toDocument(after, stored == null ? null : stored.getVersion()));
+                mongo.save(document);
                 return true;
             } catch (OptimisticLockingFailureException | DuplicateKeyException lostRace) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -59,23 +66,21 @@ class MongoCaseFactsStore implements CaseFactsStore {
     }
 
     @Override
-    public List<CaseFacts> withTaskDueBetween(Instant from, Instant to) {
-        return find(Query.query(between(CaseFactsIndexes.TASK_DEADLINE, from, to)));
+    public List<CaseFacts> countingIn(YearMonth month) {
+        return find(Query.query(Criteria.where(CaseFactsIndexes.COUNTS_IN).is(month.toString())));
     }
 
     @Override
-    public List<CaseFacts> activeBetween(Instant from, Instant to) {
-        return find(Query.query(new Criteria().orOperator(
-                between(CaseFactsIndexes.TASK_DEADLINE, from, to),
-                between(CaseFactsIndexes.REPORTED_AT, from, to),
-                between(CaseFactsIndexes.FILED_AT, from, to))));
+    public List<CaseFacts> all() {
+        return find(new Query().with(Sort.by("_id")));
+    }
+
+    @Override
+    public void dropAll() {
+        mongo.dropCollection(CaseFactsDocument.class);
     }
 
     private List<CaseFacts> find(Query query) {
         return mongo.find(query, CaseFactsDocument.class).stream().map(mapper::toFacts).toList();
-    }
-
-    private static Criteria between(String field, Instant from, Instant to) {
-        return Criteria.where(field).gte(from).lt(to);
     }
 }

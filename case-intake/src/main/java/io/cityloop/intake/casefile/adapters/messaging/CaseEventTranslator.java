@@ -5,15 +5,19 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.events.Actor;
+import io.cityloop.events.CaseCancelled;
 import io.cityloop.events.CaseClosed;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventData;
 import io.cityloop.events.CaseFiled;
+import io.cityloop.events.CaseMerged;
 import io.cityloop.events.CaseRejected;
 import io.cityloop.events.CaseReported;
+import io.cityloop.events.CaseUnmerged;
 import io.cityloop.events.CaseVerified;
 import io.cityloop.events.GeoPoint;
+import io.cityloop.events.InformationRequested;
 import io.cityloop.events.Producers;
 import io.cityloop.events.ReworkRequired;
 import io.cityloop.events.VerificationRequested;
@@ -67,6 +71,18 @@ public class CaseEventTranslator {
         }
         if (change instanceof CaseChange.Closed c) {
             return new CaseClosed(id, c.taskId(), actor);
+        }
+        if (change instanceof CaseChange.Merged m) {
+            return new CaseMerged(id, m.masterCaseId(), m.reason(), actor);
+        }
+        if (change instanceof CaseChange.Unmerged u) {
+            return new CaseUnmerged(id, u.masterCaseId(), u.reason(), actor);
+        }
+        if (change instanceof CaseChange.Cancelled c) {
+            return new CaseCancelled(id, c.reason(), actor);
+        }
+        if (change instanceof CaseChange.InformationRequested r) {
+            return new InformationRequested(id, r.question(), actor);
         }
         throw new IllegalArgumentException("no integration event for " + change);
     }

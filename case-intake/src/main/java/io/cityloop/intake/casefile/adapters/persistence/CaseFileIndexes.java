@@ -4,21 +4,29 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.GeoSpatialIndexType;
+import org.springframework.data.mongodb.core.index.GeospatialIndex;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.stereotype.Component;
 
+import io.cityloop.intake.casefile.application.IntakeSettings;
+
 /**
- * The unique index that makes a retried report return its first case even under a race, and the indexes of the
- * operator's and the inspector's queues.
+ * The unique index that makes a retried report return its first case even under a race, and the indexes behind
+ * every list: the operator's filing queue, the inspector's checks, the filters of the case list, the duplicate
+ * search (a bounding box on category and coordinates) and, on a real MongoDB, the 2dsphere index of native geo
+ * queries (the embedded server cannot build it).
  */
 @Component
 class CaseFileIndexes implements ApplicationRunner {
 
     private final MongoTemplate mongo;
+    private final IntakeSettings settings;
 
-    CaseFileIndexes(MongoTemplate mongo) {
+    CaseFileIndexes(MongoTemplate mongo, IntakeSettings settings) {
         this.mongo = mongo;
+        this.settings = settings;
     }
 
     @Override
@@ -28,6 +36,27 @@ class CaseFileIndexes implements ApplicationRunner {
                 .unique().named("report_idempotency"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("reportedAt", Sort.Direction.ASC)
                 .named("queue_by_status"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("priority", Sort.Direction.ASC)
+                .on("reportedAt", Sort.Direction.ASC).named("filing_queue"));
         indexes.createIndex(new Index().on("verification.assignee", Sort.Direction.ASC).named("verifier"));
+        indexes.createIndex(new Index().on("location.districtCode", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC).named("by_district"));
+        indexes.createIndex(new Index().on("location.streetCode", Sort.Direction.ASC)
+                .on("reportedAt", Sort.Direction.DESC).named("by_street"));
+        indexes.createIndex(new Index().on("source", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC)
+                .named("by_source"));
+        indexes.createIndex(new Index().on("reportedAt", Sort.Direction.DESC).named("by_time"));
+        indexes.createIndex(new Index().on("stageDueBy", Sort.Direction.ASC).named("by_stage_deadline"));
+        indexes.createIndex(new Index().on("category.code", Sort.Direction.ASC).on("location.lat", Sort.Direction.ASC)
+                .on("location.lon", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC)
+                .named("duplicate_box"));
+        indexes.createIndex(new Index().on("location.lat", Sort.Direction.ASC).on("location.lon", Sort.Direction.ASC)
+                .named("near_box"));
+        if (settings.geo().nativeQueries()) {
+            indexes.createIndex(new GeospatialIndex("position").typed(GeoSpatialIndexType.GEO_2DSPHERE)
+                    .named("position_2dsphere"));
+        }
+        mongo.indexOps("catalog_versions").createIndex(new Index().on("sequence", Sort.Direction.DESC).unique()
+                .named("catalog_sequence"));
     }
 }

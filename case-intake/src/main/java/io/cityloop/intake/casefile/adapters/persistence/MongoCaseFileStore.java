@@ -3,6 +3,7 @@ package io.cityloop.intake.casefile.adapters.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import io.cityloop.intake.casefile.adapters.messaging.CaseEventTranslator;
 import io.cityloop.intake.casefile.application.CaseFileStore;
+import io.cityloop.intake.casefile.application.CaseQuery;
 import io.cityloop.intake.casefile.application.DuplicateReportException;
 import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseSnapshot;
@@ -62,7 +64,7 @@ class MongoCaseFileStore implements CaseFileStore {
     @Override
     public void insert(CaseFile file) {
         try {
-            mongo.insert(mapper.toDocument(file.snapshot(), translator.outbox(file)));
+            mongo.insert(mapper.toDocument(file, translator.outbox(file)));
         } catch (DuplicateKeyException e) {
             throw new DuplicateReportException(file.reporter().id(), file.snapshot().idempotencyKey());
         }
@@ -74,7 +76,7 @@ class MongoCaseFileStore implements CaseFileStore {
         CaseSnapshot snapshot = file.snapshot();
         List<OutboxEntry> outbox = translator.outbox(file);
         org.bson.Document fields = new org.bson.Document();
-        mongo.getConverter().write(mapper.toDocument(snapshot, List.of()), fields);
+        mongo.getConverter().write(mapper.toDocument(file, List.of()), fields);
         Update update = new Update();
         fields.forEach((name, value) -> {
             if (!NOT_REWRITTEN.contains(name)) {
@@ -100,6 +102,66 @@ class MongoCaseFileStore implements CaseFileStore {
         return mongo.find(query(where("status").is(status.name()))
                         .with(Sort.by(Sort.Order.asc("reportedAt"), Sort.Order.asc("_id"))).limit(limit),
                 CaseFileDocument.class).stream().map(this::restore).toList();
+    }
+
+    @Override
+    public List<CaseFile> filingQueue(int limit) {
+        return mongo.find(query(where("status").is(CaseStatus.REPORTED.name()))
+                        .with(Sort.by(Sort.Order.asc("priority"), Sort.Order.asc("reportedAt"), Sort.Order.asc("_id")))
+                        .limit(limit),
+                CaseFileDocument.class).stream().map(this::restore).toList();
+    }
+
+    @Override
+    public List<CaseFile> search(CaseQuery filter) {
+        Sort.Direction direction = filter.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        Sort order = "priority".equals(filter.sort())
+                ? Sort.by(Sort.Order.by("priority").with(direction), Sort.Order.by("reportedAt").with(direction))
+                : Sort.by(direction, filter.sort());
+        Query found = query(criteria(filter)).with(order.and(Sort.by(direction, "_id")))
+                .skip((long) filter.page() * filter.size()).limit(filter.size());
+        return mongo.find(found, CaseFileDocument.class).stream().map(this::restore).toList();
+    }
+
+    @Override
+    public long count(CaseQuery filter) {
+        return mongo.count(query(criteria(filter)), CaseFileDocument.COLLECTION);
+    }
+
+    /** Equality filters first, then ranges, matching the compound indexes of {@link CaseFileIndexes}. */
+    private static Criteria criteria(CaseQuery filter) {
+        List<Criteria> all = new ArrayList<>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            all.add(where("status").in(filter.statuses().stream().map(Enum::name).toList()));
+        }
+        if (filter.districtCode() != null) {
+            all.add(where("location.districtCode").is(filter.districtCode()));
+        }
+        if (filter.streetCode() != null) {
+            all.add(where("location.streetCode").is(filter.streetCode()));
+        }
+        if (filter.categoryCode() != null) {
+            all.add(where("category.code").is(filter.categoryCode()));
+        }
+        if (filter.source() != null) {
+            all.add(where("source").is(filter.source().name()));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria reported = where("reportedAt");
+            if (filter.from() != null) {
+                reported = reported.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                reported = reported.lt(filter.to());
+            }
+            all.add(reported);
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            all.add(where("stageDueBy").lt(filter.now()));
+        } else if (Boolean.FALSE.equals(filter.overdue())) {
+            all.add(new Criteria().orOperator(where("stageDueBy").is(null), where("stageDueBy").gte(filter.now())));
+        }
+        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 
     @Override

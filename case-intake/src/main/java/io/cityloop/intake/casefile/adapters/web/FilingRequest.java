@@ -1,15 +1,24 @@
 package io.cityloop.intake.casefile.adapters.web;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.cityloop.intake.casefile.model.RejectionReason;
+import io.cityloop.intake.web.PlainText;
 
-/** The operator's decision; a rejection needs its coded reason. */
-record FilingRequest(@NotNull Decision decision, RejectionReason reasonCode, @Size(max = 500) String note) {
+/**
+ * The operator's decision: FILE, REJECT (with its coded reason), MERGE (into {@code masterCaseId}) or REQUEST_INFO
+ * (the question in {@code note}).
+ */
+record FilingRequest(@NotNull Decision decision, RejectionReason reasonCode,
+                     @Size(max = 32) @Pattern(regexp = "CL\\d{14}") String masterCaseId,
+                     @Size(max = 500) @PlainText String note) {
 
     enum Decision {
         FILE,
-        REJECT
+        REJECT,
+        MERGE,
+        REQUEST_INFO
     }
 }
