@@ -3,10 +3,10 @@ package io.cityloop.assessment.facts.application;
 import org.springframework.stereotype.Service;
 
 import io.cityloop.assessment.facts.model.CaseFacts;
+import io.cityloop.events.CaseEvent;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.cityloop.events.CaseEvent;
 
 /**
  * Applies case events of both axes to {@link CaseFacts}. Every event is recorded by its id, so a redelivery or a

@@ -71,6 +71,15 @@ class CaseFactsTest {
     }
 
     @Test
+    void aDeadlineMovedByACalendarEditIsADeadlineDecision() {
+        CaseFacts facts = CaseFacts.firstSeen("C1").dispatched("e2", TASK)
+                .taskStep("e3", "T1", null, new TaskStep(at("2026-11-02T12:00"), StepKind.DEADLINE_MOVED, null,
+                        at("2026-11-04T09:20"), false, 0));
+
+        assertThat(facts.task("T1").orElseThrow().deadline()).isEqualTo(at("2026-11-04T09:20"));
+    }
+
+    @Test
     void filingOutranksTheReportedDistrictAndCategory() {
         CaseFacts filedFirst = CaseFacts.firstSeen("C1")
                 .filed("e2", at("2026-11-02T09:10"), new CaseFacts.Report(null, "operator-01", "610404",

@@ -1,0 +1,131 @@
+package io.cityloop.assessment.close.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.cityloop.assessment.close.model.AuditEntry;
+import io.cityloop.assessment.close.model.CloseSchedule;
+import io.cityloop.assessment.close.model.IllegalTransitionException;
+import io.cityloop.assessment.close.model.MonthClose;
+import io.cityloop.assessment.close.model.MonthState;
+import io.cityloop.assessment.facts.application.FrozenFactsStore;
+import io.cityloop.assessment.scorecard.application.ScorecardService;
+import io.cityloop.assessment.scorecard.application.ScorecardService.FreezeCandidate;
+
+/**
+ * 月结: freezes a finished month's facts at its cut-off, publishes it for appeals, closes the appeal window and
+ * finalises it. Every step is a conditional state change with an audit entry, so with several replicas one wins and
+ * the others see a conflict (or, for the scheduler, nothing to do).
+ */
+@Service
+public class MonthCloseService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonthCloseService.class);
+
+    private final MonthCloseRepository months;
+    private final AppealRepository appeals;
+    private final FrozenFactsStore frozen;
+    private final ScorecardService scorecards;
+    private final CloseSchedule schedule;
+    private final Clock clock;
+
+    public MonthCloseService(MonthCloseRepository months, AppealRepository appeals, FrozenFactsStore frozen,
+                             ScorecardService scorecards, CloseSchedule schedule, Clock clock) {
+        this.months = months;
+        this.appeals = appeals;
+        this.frozen = frozen;
+        this.scorecards = scorecards;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    public MonthClose state(YearMonth month) {
+        return months.find(month.toString()).orElse(MonthClose.draft(month.toString()));
+    }
+
+    /** 冻结: fixes the month's facts at its end; only once the month is over. */
+    public MonthClose freeze(YearMonth month, Actor actor, String reason) {
+        MonthState current = state(month).state();
+        current.to(MonthState.FROZEN);
+        FreezeCandidate candidate = scorecards.freezeCandidate(month);
+        if (candidate.running()) {
+            throw new IllegalTransitionException(month + " is still running; it can be frozen from "
+                    + candidate.cutOff());
+        }
+        String snapshotId = month + "-" + UUID.randomUUID();
+        frozen.save(snapshotId, candidate.facts());
+        boolean won = months.freeze(month.toString(), snapshotId, candidate.cutOff(),
+                candidate.scheme().reference(), entry("freeze", MonthState.DRAFT, MonthState.FROZEN, actor,
+                        reason == null ? candidate.facts().size() + " cases frozen" : reason));
+        if (!won) {
+            frozen.delete(snapshotId);
+            throw new ConcurrentCloseException(month + " was frozen by another replica or user meanwhile");
+        }
+        return state(month);
+    }
+
+    /** 发布: the frozen numbers are published and the appeal window (申诉期) opens. */
+    public MonthClose publish(YearMonth month, Actor actor, String reason) {
+        return advance(month, MonthState.FROZEN, MonthState.PUBLISHED, "publish", actor, reason);
+    }
+
+    /** The appeal window closes; pending appeals remain to be decided. */
+    public MonthClose closeAppeals(YearMonth month, Actor actor, String reason) {
+        return advance(month, MonthState.PUBLISHED, MonthState.APPEALS, "close-appeals", actor, reason);
+    }
+
+    /** 终审: the month becomes final once every appeal is decided; it never changes again. */
+    public MonthClose finalizeMonth(YearMonth month, Actor actor, String reason) {
+        long pending = appeals.ofMonth(month.toString()).stream()
+                .filter(appeal -> appeal.state() == io.cityloop.assessment.close.model.AppealState.PENDING).count();
+        if (pending > 0) {
+            throw new IllegalTransitionException(month + " has " + pending + " undecided appeal(s)");
+        }
+        return advance(month, MonthState.APPEALS, MonthState.FINAL, "finalize", actor, reason);
+    }
+
+    /**
+     * The scheduled close: on the first working day of a month, freezes the previous month if it is still a draft.
+     * Losing the race to another replica is fine.
+     *
+     * @return whether this call froze a month
+     */
+    public boolean closeDueMonth() {
+        Instant now = clock.instant();
+        YearMonth previous = schedule.previousMonth(now);
+        if (!schedule.isDue(previous, now) || state(previous).state() != MonthState.DRAFT) {
+            return false;
+        }
+        try {
+            freeze(previous, Actor.SCHEDULER, "first working day of " + previous.plusMonths(1));
+            LOG.info("froze {} on schedule", previous);
+            return true;
+        } catch (ConcurrentCloseException | IllegalTransitionException lost) {
+            LOG.info("{} not frozen here: {}", previous, lost.getMessage());
+            return false;
+        }
+    }
+
+    private MonthClose advance(YearMonth month, MonthState from, MonthState to, String action, Actor actor,
+                               String reason) {
+        MonthState current = state(month).state();
+        if (current != from) {
+            current.to(to);
+            throw new IllegalTransitionException("a " + current + " month cannot become " + to);
+        }
+        if (!months.advance(month.toString(), from, to, entry(action, from, to, actor, reason))) {
+            throw new ConcurrentCloseException(month + " changed meanwhile; reload and retry");
+        }
+        return state(month);
+    }
+
+    private AuditEntry entry(String action, MonthState from, MonthState to, Actor actor, String reason) {
+        return new AuditEntry(clock.instant(), action, from.name(), to.name(), actor.id(), actor.role(), reason);
+    }
+}
