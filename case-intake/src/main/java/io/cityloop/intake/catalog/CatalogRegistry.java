@@ -1,0 +1,119 @@
+package io.cityloop.intake.catalog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import io.cityloop.reference.Category;
+import io.cityloop.reference.CategoryCatalog;
+import io.cityloop.reference.CityReference;
+
+/**
+ * The versioned category catalog (管理部件和事件) the supervision center files under. The shipped reference
+ * catalog is the first version; every admin edit publishes a new version ({@code 2026.1-r1}, {@code -r2}, …) and
+ * a case records the version it was reported under. Versions are immutable, so an old case can always be read
+ * against its own criteria and limits.
+ */
+@Service
+public class CatalogRegistry {
+
+    private final MongoTemplate mongo;
+    private final CityReference city;
+    private final Clock clock;
+
+    CatalogRegistry(MongoTemplate mongo, CityReference city, Clock clock) {
+        this.mongo = mongo;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    /** The version in force: the latest published. */
+    public CategoryCatalog current() {
+        return catalog(latest());
+    }
+
+    public Optional<CategoryCatalog> version(String version) {
+        return Optional.ofNullable(mongo.findById(version, CatalogVersionDocument.class)).map(CatalogRegistry::catalog)
+                .or(() -> city.catalog().version().equals(version) ? Optional.of(city.catalog()) : Optional.empty());
+    }
+
+    /** A category as the given version (or, when that is unknown, the current one) defines it. */
+    public Optional<Category> find(String version, String code) {
+        return version(version == null ? latest().version() : version).flatMap(c -> c.find(code))
+                .or(() -> current().find(code));
+    }
+
+    public List<VersionInfo> versions() {
+        latest();
+        return mongo.find(new Query().with(Sort.by(Sort.Order.desc("sequence"))), CatalogVersionDocument.class)
+                .stream().map(d -> new VersionInfo(d.version(), d.publishedAt().toString(), d.publishedBy(), d.note(),
+                        d.categories().size())).toList();
+    }
+
+    /**
+     * Publishes a new version with one category added or replaced. {@code baseVersion} must be the version in
+     * force, so two admins editing at once cannot silently overwrite each other.
+     */
+    public CategoryCatalog publish(String baseVersion, Category edited, String admin, String note) {
+        CatalogVersionDocument base = latest();
+        if (!base.version().equals(baseVersion)) {
+            throw new StaleCatalogException(baseVersion, base.version());
+        }
+        List<Category> categories = new ArrayList<>(base.categories().stream()
+                .filter(c -> !c.code().equals(edited.code())).toList());
+        categories.add(edited);
+        categories.sort((a, b) -> a.code().compareTo(b.code()));
+        int sequence = base.sequence() + 1;
+        String version = rootVersion() + "-r" + sequence;
+        CatalogVersionDocument next = new CatalogVersionDocument(version, sequence, clock.instant(), admin, note,
+                List.copyOf(categories));
+        try {
+            mongo.insert(next);
+        } catch (DuplicateKeyException e) {
+            throw new StaleCatalogException(baseVersion, version);
+        }
+        return catalog(next);
+    }
+
+    private String rootVersion() {
+        return city.catalog().version();
+    }
+
+    /** Re-read on every call: cheap (one indexed document) and right when another replica published. */
+    private CatalogVersionDocument latest() {
+        CatalogVersionDocument found = mongo.findOne(new Query().with(Sort.by(Sort.Order.desc("sequence"))).limit(1),
+                CatalogVersionDocument.class);
+        if (found == null) {
+            found = seed();
+        }
+        return found;
+    }
+
+    private CatalogVersionDocument seed() {
+        CatalogVersionDocument first = new CatalogVersionDocument(rootVersion(), 0, clock.instant(), "reference-data",
+                "shipped catalog", city.catalog().all());
+        try {
+            mongo.insert(first);
+        } catch (DuplicateKeyException raced) {
+            return mongo.findOne(query(where("_id").is(rootVersion())), CatalogVersionDocument.class);
+        }
+        return first;
+    }
+
+    private static CategoryCatalog catalog(CatalogVersionDocument document) {
+        return new CategoryCatalog(document.version(), document.categories());
+    }
+
+    public record VersionInfo(String version, String publishedAt, String publishedBy, String note, int categories) {
+    }
+}
