@@ -41,7 +41,10 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/oauth2/jwks", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**", "/favicon.ico").permitAll()
-                        .pathMatchers("/api/scorecards/**").hasAnyRole(SCORECARD_READERS)
+                        // Unit and district scorecards are for the units and the supervision center; the
+                        // positions scorecard shows inspectors and operators their own row, decided by assessment.
+                        .pathMatchers("/api/scorecards/*/departments/**", "/api/scorecards/*/districts/**",
+                                "/api/scorecard-trends/**").hasAnyRole(SCORECARD_READERS)
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .exceptionHandling(handling -> handling
