@@ -1,5 +1,7 @@
 package io.cityloop.dispatch.calendar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,7 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,14 +20,19 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
+import io.cityloop.dispatch.CaseEventTap;
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
 import io.cityloop.dispatch.MutableClock;
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
+import io.cityloop.events.CaseEventTopics;
+import io.cityloop.events.CaseEventType;
+import io.cityloop.events.DeadlineMoved;
 import io.cityloop.events.CaseFiled;
 import io.cityloop.events.Producers;
+import io.cityloop.infra.TestInfrastructure;
 import io.cityloop.platform.security.RoleAuthorities;
 
 /** The calendar and the routing rules as an admin and a dispatcher use them. */
@@ -79,6 +89,20 @@ class CalendarAndRulesApiIntegrationTest extends DispatchIntegrationTestSupport 
         mvc.perform(get("/api/tasks/{id}", taskId).with(user("dispatcher", "dispatcher")))
                 .andExpect(jsonPath("$.deadline").value("2027-03-05T01:00:00Z"))
                 .andExpect(jsonPath("$.history[1].type").value("deadline-reprojected"));
+
+        String caseId = taskId.substring(1, taskId.length() - 3);
+        try (CaseEventTap tap = new CaseEventTap(TestInfrastructure.shared().bootstrapServers(),
+                CaseEventTopics.CASE_EVENTS)) {
+            DeadlineMoved moved = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tap.eventsOf(caseId).stream().filter(e -> e.type() == CaseEventType.DEADLINE_MOVED)
+                            .findFirst(), Optional::isPresent)
+                    .orElseThrow().dataAs(DeadlineMoved.class);
+            assertThat(moved.taskId()).isEqualTo(taskId);
+            assertThat(moved.previousDeadline()).isEqualTo(Instant.parse("2027-03-04T01:00:00Z"));
+            assertThat(moved.deadline()).isEqualTo(Instant.parse("2027-03-05T01:00:00Z"));
+            assertThat(moved.reason()).matches("working calendar v\\d+: 临时增加节假日");
+            assertThat(moved.actor()).isEqualTo(new Actor("admin", "admin"));
+        }
     }
 
     @Test

@@ -32,7 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.cityloop.dispatch.CaseEventTap;
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
 import io.cityloop.dispatch.MutableClock;
-import io.cityloop.dispatch.task.application.TaskFilter;
 import io.cityloop.dispatch.task.application.TaskNotFoundException;
 import io.cityloop.dispatch.task.application.TaskQueries;
 import io.cityloop.dispatch.task.model.Task;
@@ -191,23 +190,6 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
         assertThat(queries.get(new TaskId(taskId)).reworkCount()).isEqualTo(1);
         assertThat(tap.eventsOf(caseId).stream().filter(e -> e.type() == CaseEventType.REWORK_DISPATCHED))
                 .hasSize(1);
-    }
-
-    @Test
-    void caseNoRuleCanRouteIsParkedOnTheDeadLetterTopic() throws Exception {
-        String caseId = newCaseId("QD");
-        CaseEvent filed = CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, FRIDAY_1700,
-                new CaseFiled(caseId, "09-99-99", "610402", "6104020010010001", "未知类别",
-                        new Actor("operator-li", "operator")));
-
-        publish(filed);
-
-        try (CaseEventTap deadLetters = new CaseEventTap(TestInfrastructure.shared().bootstrapServers(),
-                CaseEventTopics.deadLetterTopicOf(CaseEventTopics.CASE_EVENTS))) {
-            await().atMost(PATIENCE).until(() -> !deadLetters.recordsOf(caseId).isEmpty());
-        }
-        assertThat(queries.list(new TaskFilter(null, null, 200)))
-                .noneMatch(task -> task.caseId().equals(caseId));
     }
 
     private CaseEvent filed(String caseId, String categoryCode, GridLocation where) {

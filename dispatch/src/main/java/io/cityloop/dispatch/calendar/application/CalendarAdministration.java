@@ -42,7 +42,7 @@ public class CalendarAdministration {
         if (!store.insert(next, by, reason)) {
             throw new StaleCalendarException(next.version());
         }
-        CalendarChange change = new CalendarChange(next, reprojector.reproject(next));
+        CalendarChange change = new CalendarChange(next, reprojector.reproject(next, by, reason));
         log.info("working calendar v{} by {} ({}): {} open task deadline(s) moved", next.version(), by, reason,
                 change.moved().size());
         return change;

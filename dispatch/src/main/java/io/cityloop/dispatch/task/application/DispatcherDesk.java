@@ -92,6 +92,46 @@ public class DispatcherDesk {
         return tasks.find(nextId);
     }
 
+    /**
+     * 改派 of an open task: the dispatcher moves it to another unit. The old task ends as a return judged justified
+     * (a routing correction, not the unit's fault) and the case goes out as its next task, with {@code manual} as
+     * the rule. The old task's conditional write comes first, so a unit that fed back a moment earlier wins and
+     * no second open task appears.
+     *
+     * @throws UnroutableCaseException when the unit is unknown, another district's platform, or the task's own
+     */
+    public Task reassign(TaskId id, String unitChoice, String reason, UnitMember dispatcher, Long expectedVersion) {
+        Task current = tasks.load(id, dispatcher, expectedVersion);
+        Route route = ruleBook.current().manual(current.categoryCode(), current.districtCode(), unitChoice);
+        if (route.unit().id().equals(current.unitId())) {
+            throw new UnroutableCaseException(UnroutableCaseException.Reason.SAME_UNIT,
+                    "task " + id + " is already with " + current.unitName() + "; choose another unit");
+        }
+        Instant now = clock.instant();
+        TaskId nextId = id.next(current.caseId());
+        current.reassign(nextId, dispatcher.asPerformer(), route.unit().name(), reason, now);
+        Task next = Task.dispatch(new DispatchOrder(nextId, new FiledCase(current.caseId(), current.categoryCode(),
+                        current.districtCode(), current.gridCode()), route, dispatcher.asPerformer(), reason,
+                        id.value(), "reassign:" + id.value()), deadlines.rules(), now);
+        tasks.save(current);
+        if (store.insert(next, translator.translate(next, next.drainEvents()))) {
+            metrics.reassigned(current.unitId());
+            metrics.dispatched(next.unitId());
+        }
+        relay.nudge();
+        log.info("task {} of case {} reassigned by {} from {} to {} as {}: {}", id, current.caseId(),
+                dispatcher.username(), current.unitId(), next.unitId(), nextId, reason);
+        return tasks.find(nextId);
+    }
+
+    /** 挂账审批: approval stops the clock as {@link #suspend} does; rejection leaves it running. */
+    public Task decideSuspension(TaskId id, boolean approved, String reason, UnitMember dispatcher,
+                                 Long expectedVersion) {
+        Task task = tasks.load(id, dispatcher, expectedVersion);
+        task.decideSuspension(dispatcher.asPerformer(), approved, reason, clock.instant());
+        return tasks.save(task);
+    }
+
     private Route route(Task returned, Redispatch order) {
         RoutingRules rules = ruleBook.current();
         if (order.unitChoice() != null) {
@@ -116,7 +156,7 @@ public class DispatcherDesk {
         return saved;
     }
 
-    /** 挂账/缓办: stops the deadline clock. */
+    /** 挂账/缓办 on the dispatcher's own initiative: stops the deadline clock. */
     public Task suspend(TaskId id, String reason, UnitMember dispatcher, Long expectedVersion) {
         Task task = tasks.load(id, dispatcher, expectedVersion);
         task.suspend(dispatcher.asPerformer(), reason, clock.instant());

@@ -2,6 +2,7 @@ package io.cityloop.dispatch.task.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,13 +14,17 @@ import io.cityloop.dispatch.routing.model.RoutingRequest;
 import io.cityloop.dispatch.routing.model.UnroutableCaseException;
 import io.cityloop.dispatch.task.model.DispatchOrder;
 import io.cityloop.dispatch.task.model.FiledCase;
+import io.cityloop.dispatch.task.model.PendingDispatch;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseFiled;
 import io.cityloop.platform.outbox.OutboxRelay;
 
-/** 自动派遣: every filed case becomes a task for the unit the routing rules choose. */
+/**
+ * 自动派遣: every filed case becomes a task for the unit the routing rules choose — unless automatic routing is
+ * switched off or fails, and the case waits for a dispatcher ({@link ManualDispatching}).
+ */
 @Service
 public class TaskDispatching {
 
@@ -31,35 +36,54 @@ public class TaskDispatching {
     private final TaskEventTranslator translator;
     private final TaskMetrics metrics;
     private final OutboxRelay relay;
+    private final ManualDispatching manual;
+    private final AutoRoutingSwitch autoRouting;
     private final Clock clock;
 
     public TaskDispatching(RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskStore store,
-                           TaskEventTranslator translator, TaskMetrics metrics, OutboxRelay relay, Clock clock) {
+                           TaskEventTranslator translator, TaskMetrics metrics, OutboxRelay relay,
+                           ManualDispatching manual, AutoRoutingSwitch autoRouting, Clock clock) {
         this.ruleBook = ruleBook;
         this.deadlines = deadlines;
         this.store = store;
         this.translator = translator;
         this.metrics = metrics;
         this.relay = relay;
+        this.manual = manual;
+        this.autoRouting = autoRouting;
         this.clock = clock;
     }
 
     /**
-     * Dispatches a filed case. A redelivered filing finds its task already there (the task id derives from the
-     * case) and changes nothing.
-     *
-     * @throws UnroutableCaseException when no unit can be chosen; counted and logged here, parked by the caller
+     * Dispatches a filed case, or parks it in the dispatch queue when automatic routing is off or cannot place
+     * it. A redelivered filing finds its task, or its parked entry, already there and changes nothing.
      */
     public void onFiled(CaseEvent filedEvent) {
         CaseFiled filed = filedEvent.dataAs(CaseFiled.class);
         TaskId id = TaskId.firstOf(filed.caseId());
-        if (store.find(id).isPresent()) {
-            log.debug("filing {} of case {} already dispatched as {}", filedEvent.id(), filed.caseId(), id);
+        if (store.find(id).isPresent() || manual.isParked(filed.caseId())) {
+            log.debug("filing {} of case {} already dispatched or parked", filedEvent.id(), filed.caseId());
             return;
         }
-        Route route = route(filed);
-        Task task = Task.dispatch(new DispatchOrder(id, new FiledCase(filed.caseId(), filed.categoryCode(),
-                filed.districtCode(), filed.gridCode()), route, null, null, null, filedEvent.id()),
+        FiledCase filedCase = new FiledCase(filed.caseId(), filed.categoryCode(), filed.districtCode(),
+                filed.gridCode());
+        if (!autoRouting.isOn()) {
+            manual.park(filedEvent, filedCase, PendingDispatch.AUTO_ROUTING_OFF, "automatic routing is off");
+            return;
+        }
+        Route route;
+        try {
+            route = ruleBook.current().route(RoutingRequest.of(filed.categoryCode(), filed.districtCode(),
+                    filed.gridCode()));
+        } catch (UnroutableCaseException e) {
+            metrics.routingFailed(e.reason());
+            log.warn("case {} cannot be routed ({}): {}; parking it for a dispatcher", filed.caseId(), e.reason(),
+                    e.getMessage());
+            manual.park(filedEvent, filedCase, e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    e.getMessage());
+            return;
+        }
+        Task task = Task.dispatch(new DispatchOrder(id, filedCase, route, null, null, null, filedEvent.id()),
                 deadlines.rules(), clock.instant());
         List<CaseEvent> events = translator.translate(task, task.drainEvents());
         if (store.insert(task, events)) {
@@ -67,18 +91,6 @@ public class TaskDispatching {
             relay.nudge();
             log.info("case {} dispatched to {} {} as {} by rule {} v{}, deadline {}", filed.caseId(),
                     task.unitId(), task.unitName(), id, task.ruleId(), task.ruleSetVersion(), task.deadline());
-        }
-    }
-
-    private Route route(CaseFiled filed) {
-        try {
-            return ruleBook.current().route(RoutingRequest.of(filed.categoryCode(), filed.districtCode(),
-                    filed.gridCode()));
-        } catch (UnroutableCaseException e) {
-            metrics.routingFailed(e.reason());
-            log.warn("case {} cannot be routed ({}): {}; parking it on the dead-letter topic", filed.caseId(),
-                    e.reason(), e.getMessage());
-            throw e;
         }
     }
 }

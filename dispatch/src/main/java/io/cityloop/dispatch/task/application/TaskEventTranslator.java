@@ -10,6 +10,7 @@ import io.cityloop.dispatch.task.model.TaskEvent;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventData;
+import io.cityloop.events.DeadlineMoved;
 import io.cityloop.events.DeadlineWarning;
 import io.cityloop.events.ExtensionDecided;
 import io.cityloop.events.ExtensionRequested;
@@ -85,6 +86,10 @@ public class TaskEventTranslator {
         }
         if (event instanceof TaskEvent.WentOverdue overdue) {
             return new TaskOverdue(caseId, taskId, unitId, overdue.deadline(), actor);
+        }
+        if (event instanceof TaskEvent.DeadlineMoved moved) {
+            return new DeadlineMoved(caseId, taskId, unitId, moved.previousDeadline(), moved.deadline(),
+                    moved.reason(), actor);
         }
         TaskEvent.Escalated escalated = (TaskEvent.Escalated) event;
         return new TaskEscalated(caseId, taskId, unitId, escalated.level(), escalated.reason(), actor);

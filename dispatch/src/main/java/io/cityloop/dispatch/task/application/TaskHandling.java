@@ -11,7 +11,8 @@ import io.cityloop.dispatch.task.model.TaskId;
 
 /**
  * What a handling unit does with its tasks: sign (签收), feed back (反馈), return a wrong dispatch (回退) and ask for
- * more time (延期申请). A unit acts only on its own tasks; a refused command stores nothing.
+ * more time (延期申请) or a suspension (挂账申请). A unit acts only on its own tasks; a refused command stores
+ * nothing.
  *
  * <p>Every command may throw {@link TaskNotFoundException}, {@link ForeignTaskException},
  * {@link StaleTaskException} and {@link IllegalTransitionException}.
@@ -60,6 +61,13 @@ public class TaskHandling {
         Task saved = tasks.save(task);
         metrics.returned(saved.unitId());
         return saved;
+    }
+
+    /** 挂账申请: asks the dispatcher to stop the clock; it runs on until the decision. */
+    public Task requestSuspension(TaskId id, String reason, UnitMember member, Long expectedVersion) {
+        Task task = tasks.load(id, member, expectedVersion);
+        task.requestSuspension(member.asPerformer(), reason, clock.instant());
+        return tasks.save(task);
     }
 
     /** 延期申请 for {@code additional} working time beyond the current deadline. */

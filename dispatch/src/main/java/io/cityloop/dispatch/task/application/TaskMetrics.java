@@ -21,6 +21,8 @@ public class TaskMetrics {
     public static final String SIGNALS = "cityloop.tasks.deadline.signals";
     public static final String ESCALATED = "cityloop.tasks.escalated";
     public static final String ROUTING_FAILURES = "cityloop.routing.failures";
+    public static final String PARKED = "cityloop.dispatch.parked";
+    public static final String REASSIGNED = "cityloop.tasks.reassigned";
 
     private final MeterRegistry registry;
 
@@ -71,5 +73,15 @@ public class TaskMetrics {
     void routingFailed(UnroutableCaseException.Reason reason) {
         Counter.builder(ROUTING_FAILURES).description("filed cases no routing rule could place")
                 .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
+    }
+
+    void parked(String cause) {
+        Counter.builder(PARKED).description("filed cases parked for manual dispatch (待人工派遣)")
+                .tag("cause", cause).register(registry).increment();
+    }
+
+    void reassigned(String fromUnit) {
+        Counter.builder(REASSIGNED).description("open tasks a dispatcher moved to another unit (改派)")
+                .tag("unit", fromUnit).register(registry).increment();
     }
 }

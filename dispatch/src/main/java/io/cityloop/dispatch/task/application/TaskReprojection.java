@@ -13,47 +13,61 @@ import io.cityloop.dispatch.calendar.application.DeadlineReprojector;
 import io.cityloop.dispatch.calendar.application.MovedDeadline;
 import io.cityloop.dispatch.calendar.model.CalendarDefinition;
 import io.cityloop.dispatch.task.model.DeadlineRules;
+import io.cityloop.dispatch.task.model.Performer;
 import io.cityloop.dispatch.task.model.Task;
+import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
  * Lays every open task's clock onto a changed calendar. A task changed meanwhile by somebody else is loaded again
- * and re-projected once more, so no open task keeps a deadline from the old calendar.
+ * and re-projected once more, so no open task keeps a deadline from the old calendar. Each moved deadline is
+ * announced ({@code deadline-moved.v1}) through the task's outbox in the same write that stores it.
  */
 @Component
 class TaskReprojection implements DeadlineReprojector {
 
     private static final int ATTEMPTS = 3;
+    private static final String ADMIN_ROLE = "admin";
 
     private final TaskStore store;
     private final TaskDeadlines deadlines;
+    private final TaskEventTranslator translator;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    TaskReprojection(TaskStore store, TaskDeadlines deadlines, Clock clock) {
+    TaskReprojection(TaskStore store, TaskDeadlines deadlines, TaskEventTranslator translator, OutboxRelay relay,
+                     Clock clock) {
         this.store = store;
         this.deadlines = deadlines;
+        this.translator = translator;
+        this.relay = relay;
         this.clock = clock;
     }
 
     @Override
-    public List<MovedDeadline> reproject(CalendarDefinition calendar) {
+    public List<MovedDeadline> reproject(CalendarDefinition calendar, String editedBy, String reason) {
         DeadlineRules rules = deadlines.on(calendar);
         Instant now = clock.instant();
+        Performer admin = new Performer(editedBy, ADMIN_ROLE);
         List<MovedDeadline> moved = new ArrayList<>();
         for (Task task : store.open()) {
-            reproject(task, rules, calendar.version(), now).ifPresent(moved::add);
+            reproject(task, rules, calendar.version(), admin, reason, now).ifPresent(moved::add);
+        }
+        if (!moved.isEmpty()) {
+            relay.nudge();
         }
         return moved;
     }
 
-    private Optional<MovedDeadline> reproject(Task loaded, DeadlineRules rules, long version, Instant now) {
+    private Optional<MovedDeadline> reproject(Task loaded, DeadlineRules rules, long version, Performer admin,
+                                              String reason, Instant now) {
         Task task = loaded;
         for (int attempt = 1; ; attempt++) {
-            Optional<Instant> before = task.reproject(rules, version, now);
+            Optional<Instant> before = task.reproject(rules, version, admin, reason, now);
             if (before.isEmpty()) {
                 return Optional.empty();
             }
             try {
-                store.update(task, List.of());
+                store.update(task, translator.translate(task, task.drainEvents()));
                 return Optional.of(new MovedDeadline(task.id().value(), task.caseId(), task.unitId(), before.get(),
                         task.deadline()));
             } catch (OptimisticLockingFailureException e) {

@@ -55,6 +55,7 @@ public final class Task {
     private int reworkCount;
     private int extensionCount;
     private ExtensionRequest pendingExtension;
+    private SuspensionRequest pendingSuspension;
     private String returnReason;
     private ReturnReview returnReview;
     private String redispatchedAs;
@@ -99,6 +100,7 @@ public final class Task {
         this.reworkCount = s.reworkCount();
         this.extensionCount = s.extensionCount();
         this.pendingExtension = s.pendingExtension();
+        this.pendingSuspension = s.pendingSuspension();
         this.returnReason = s.returnReason();
         this.returnReview = s.returnReview();
         this.redispatchedAs = s.redispatchedAs();
@@ -126,7 +128,7 @@ public final class Task {
                 route.category().name(), route.category().urgency().name(), order.filed().districtCode(),
                 order.filed().gridCode(), limit, route.ruleId(), route.ruleSetVersion(), by.id(), order.reason(),
                 TaskStatus.DISPATCHED, null, now, null, null, clock, null, null, null, false, false, 0, null, 0, 0,
-                null, null, null, null, null, null, 0, List.of(), List.of(order.sourceEventId()), null));
+                null, null, null, null, null, null, null, 0, List.of(), List.of(order.sourceEventId()), null));
         task.project(rules);
         task.record(now, "dispatched", null, by, order.reason() != null ? order.reason()
                 : "routed to " + route.unit().name() + " by rule " + route.ruleId() + " v" + route.ruleSetVersion());
@@ -164,6 +166,10 @@ public final class Task {
      */
     public void returnToDispatcher(Performer by, String reason, Instant now) {
         requireReason(reason, "returned");
+        if (status == TaskStatus.SUSPENDED) {
+            throw new IllegalTransitionException(id.value(), "returned", status,
+                    "a suspended task is moved to another unit by the dispatcher (改派), not returned");
+        }
         TaskStatus from = moveTo(TaskStatus.RETURNED, "returned");
         returnReason = reason;
         record(now, "returned", from, by, reason);
@@ -231,10 +237,76 @@ public final class Task {
     /** 挂账/缓办: the deadline clock stops until resumed. */
     public void suspend(Performer by, String reason, Instant now) {
         requireReason(reason, "suspended");
+        if (status == TaskStatus.SUSPENSION_REQUESTED) {
+            throw new IllegalTransitionException(id.value(), "suspended", status,
+                    "the unit's suspension request is decided, not overridden");
+        }
         TaskStatus from = hold(TaskStatus.SUSPENDED, "suspended");
         clock = clock.suspendedAt(now);
         record(now, "suspended", from, by, reason);
         pendingEvents.add(new TaskEvent.Suspended(eventCount, now, by, reason));
+    }
+
+    /**
+     * 挂账申请: the unit asks the dispatcher to stop the clock, e.g. because works wait for a budget. The clock keeps
+     * running until the dispatcher decides; the request is recorded in the history only (no event exists for it).
+     */
+    public void requestSuspension(Performer by, String reason, Instant now) {
+        requireReason(reason, "asked to be suspended");
+        TaskStatus from = hold(TaskStatus.SUSPENSION_REQUESTED, "asked to be suspended");
+        pendingSuspension = new SuspensionRequest(now, reason, by.id());
+        record(now, "suspension-requested", from, by, reason);
+    }
+
+    /**
+     * 挂账审批: approval stops the clock exactly as the dispatcher's own suspension does and is announced as the
+     * suspension, with the unit's grounds; rejection returns the task to where it was and is recorded only.
+     */
+    public void decideSuspension(Performer by, boolean approved, String reason, Instant now) {
+        requireReason(reason, "decided");
+        if (status != TaskStatus.SUSPENSION_REQUESTED) {
+            throw new IllegalTransitionException(id.value(), "suspension-decided", status,
+                    "the unit asked for no suspension");
+        }
+        SuspensionRequest request = pendingSuspension;
+        pendingSuspension = null;
+        if (approved) {
+            TaskStatus from = moveTo(TaskStatus.SUSPENDED, "suspension-approved");
+            clock = clock.suspendedAt(now);
+            record(now, "suspension-approved", from, by, reason);
+            pendingEvents.add(new TaskEvent.Suspended(eventCount, now, by, request.reason()));
+        } else {
+            TaskStatus from = release(TaskStatus.SUSPENSION_REQUESTED, "suspension-rejected");
+            record(now, "suspension-rejected", from, by, reason);
+        }
+    }
+
+    /**
+     * 改派 of an open task: the dispatcher corrects the routing. The task ends the way a return does, with the
+     * return judged justified at once (a routing error, not the unit's fault), so every consumer of returns sees
+     * it; the case goes on as {@code next}. A pending extension or suspension request must be decided first, so the
+     * unit's request is answered; a suspension in force ends here.
+     */
+    public void reassign(TaskId next, Performer by, String targetUnitName, String reason, Instant now) {
+        requireReason(reason, "reassigned");
+        if (status != TaskStatus.DISPATCHED && status != TaskStatus.ACCEPTED && status != TaskStatus.SUSPENDED) {
+            throw new IllegalTransitionException(id.value(), "reassigned", status,
+                    "only a dispatched, accepted or suspended task is moved to another unit");
+        }
+        if (status == TaskStatus.SUSPENDED) {
+            clock = clock.resumedAt(now);
+            statusBeforeHold = null;
+        }
+        TaskStatus from = moveTo(TaskStatus.RETURNED, "reassigned");
+        returnReason = reason;
+        record(now, "reassigned", from, by, reason);
+        pendingEvents.add(new TaskEvent.Returned(eventCount, now, by, reason));
+        String correction = "改派至" + targetUnitName + "（调度纠正派遣）：" + reason;
+        returnReview = new ReturnReview(true, correction, by.id(), now);
+        record(now, "return-accepted", status, by, correction);
+        pendingEvents.add(new TaskEvent.ReturnReviewed(eventCount, now, by, true, correction));
+        redispatchedAs = next.value();
+        record(now, "redispatched", status, by, reason);
     }
 
     /**
@@ -319,7 +391,8 @@ public final class Task {
      *
      * @return the deadline before, when it moved
      */
-    public Optional<Instant> reproject(DeadlineRules rules, long calendarVersion, Instant now) {
+    public Optional<Instant> reproject(DeadlineRules rules, long calendarVersion, Performer by, String editReason,
+                                       Instant now) {
         if (!status.isOpen()) {
             return Optional.empty();
         }
@@ -328,8 +401,9 @@ public final class Task {
         if (before.equals(deadline)) {
             return Optional.empty();
         }
-        record(now, "deadline-reprojected", status, Performer.system("working-calendar"),
-                "calendar v" + calendarVersion + ": " + before + " → " + deadline);
+        String reason = "working calendar v" + calendarVersion + (editReason == null ? "" : ": " + editReason);
+        record(now, "deadline-reprojected", status, by, reason + " (" + before + " → " + deadline + ")");
+        pendingEvents.add(new TaskEvent.DeadlineMoved(eventCount, now, by, before, deadline, reason));
         return Optional.of(before);
     }
 
@@ -363,8 +437,8 @@ public final class Task {
                 categoryName, urgency, districtCode, gridCode, timeLimit, ruleId, ruleSetVersion, dispatchedBy,
                 dispatchReason, status, statusBeforeHold, dispatchedAt, acceptedAt, handledAt, clock, deadline, warnAt,
                 nextEscalationAt, warned, overdue, escalationLevel, handledOnTime, reworkCount, extensionCount,
-                pendingExtension, returnReason, returnReview, redispatchedAs, note, photoRef, eventCount,
-                List.copyOf(history), List.copyOf(appliedEventIds), version);
+                pendingExtension, pendingSuspension, returnReason, returnReview, redispatchedAs, note, photoRef,
+                eventCount, List.copyOf(history), List.copyOf(appliedEventIds), version);
     }
 
     private void raiseEscalation(Performer by, String reason, DeadlineRules rules, Instant at) {
@@ -553,6 +627,10 @@ public final class Task {
 
     public ExtensionRequest pendingExtension() {
         return pendingExtension;
+    }
+
+    public SuspensionRequest pendingSuspension() {
+        return pendingSuspension;
     }
 
     public String returnReason() {

@@ -68,6 +68,11 @@ public sealed interface TaskEvent {
     record WentOverdue(long sequence, Instant at, Performer by, Instant deadline) implements TaskEvent {
     }
 
+    /** The deadline moved without a decision on the task, e.g. a calendar edit re-projected it. */
+    record DeadlineMoved(long sequence, Instant at, Performer by, Instant previousDeadline, Instant deadline,
+                         String reason) implements TaskEvent {
+    }
+
     /** 督办 to {@code level}. */
     record Escalated(long sequence, Instant at, Performer by, int level, String reason) implements TaskEvent {
     }

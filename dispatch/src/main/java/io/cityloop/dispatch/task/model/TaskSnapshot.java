@@ -46,6 +46,7 @@ public record TaskSnapshot(
         int reworkCount,
         int extensionCount,
         ExtensionRequest pendingExtension,
+        SuspensionRequest pendingSuspension,
         String returnReason,
         ReturnReview returnReview,
         String redispatchedAs,

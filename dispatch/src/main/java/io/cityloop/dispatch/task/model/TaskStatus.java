@@ -22,20 +22,28 @@ public enum TaskStatus {
     /** 延期申请中: the unit asked for more time; the deadline keeps running until the dispatcher decides. */
     EXTENSION_REQUESTED,
     /** 挂账/缓办: the dispatcher stopped the deadline clock, e.g. until budget or works are available. */
-    SUSPENDED;
+    SUSPENDED,
+    /**
+     * 挂账申请中: the unit asked the dispatcher to suspend the task; the clock keeps running until the dispatcher
+     * approves (then SUSPENDED) or rejects (back to the prior status).
+     */
+    SUSPENSION_REQUESTED;
 
     /** The statuses a task in this status may move to. */
     public Set<TaskStatus> next() {
         return switch (this) {
             case DISPATCHED -> EnumSet.of(ACCEPTED, RETURNED);
-            case ACCEPTED -> EnumSet.of(HANDLED, RETURNED, EXTENSION_REQUESTED, SUSPENDED);
+            case ACCEPTED -> EnumSet.of(HANDLED, RETURNED, EXTENSION_REQUESTED, SUSPENDED, SUSPENSION_REQUESTED);
             // A reworked task is already owned by the unit, so it feeds back without signing again and cannot
             // be returned: the unit handled it once.
-            case REWORK -> EnumSet.of(HANDLED, EXTENSION_REQUESTED, SUSPENDED);
+            case REWORK -> EnumSet.of(HANDLED, EXTENSION_REQUESTED, SUSPENDED, SUSPENSION_REQUESTED);
             case HANDLED -> EnumSet.of(REWORK);
             case RETURNED -> EnumSet.noneOf(TaskStatus.class);
             // A decision or a resumption goes back to the status the task had before; the task remembers which.
-            case EXTENSION_REQUESTED, SUSPENDED -> EnumSet.of(ACCEPTED, REWORK);
+            case EXTENSION_REQUESTED -> EnumSet.of(ACCEPTED, REWORK);
+            // RETURNED only by a dispatcher's reassignment (改派) of a suspended task; the unit cannot return it.
+            case SUSPENDED -> EnumSet.of(ACCEPTED, REWORK, RETURNED);
+            case SUSPENSION_REQUESTED -> EnumSet.of(ACCEPTED, REWORK, SUSPENDED);
         };
     }
 

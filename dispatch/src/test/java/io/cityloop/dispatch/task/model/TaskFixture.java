@@ -91,6 +91,12 @@ final class TaskFixture {
         return task;
     }
 
+    static Task suspensionRequestedTask() {
+        Task task = acceptedTask();
+        task.requestSuspension(HANDLER, "道路改造工程施工中，申请缓办", at(2026, 9, 20, 10, 0));
+        return task;
+    }
+
     static Task suspendedTask() {
         Task task = acceptedTask();
         task.suspend(DISPATCHER, "需纳入年度改造计划，挂账", at(2026, 9, 20, 10, 0));

@@ -26,16 +26,21 @@ class TaskLifecycleTest {
 
     private static final Instant MONDAY_0900 = at(2026, 9, 21, 9, 0);
 
-    private static final Map<String, Consumer<Task>> COMMANDS = Map.of(
-            "accept", t -> t.accept(HANDLER, MONDAY_0900),
-            "feed back", t -> t.markHandled(HANDLER, "已处理", null, MONDAY_0900),
-            "return", t -> t.returnToDispatcher(HANDLER, "不属本单位", MONDAY_0900),
-            "request extension", t -> t.requestExtension(HANDLER, Duration.ofHours(7), "需协调", RULES, MONDAY_0900),
-            "decide extension", t -> t.decideExtension(DISPATCHER, true, "同意", RULES, MONDAY_0900),
-            "suspend", t -> t.suspend(DISPATCHER, "挂账", MONDAY_0900),
-            "resume", t -> t.resume(DISPATCHER, "恢复", RULES, MONDAY_0900),
-            "rework", t -> t.reopenForRework("rework-x", INSPECTOR, "不合格", RULES, MONDAY_0900),
-            "review return", t -> t.reviewReturn(DISPATCHER, true, "派遣错误", MONDAY_0900));
+    private static final Map<String, Consumer<Task>> COMMANDS = Map.ofEntries(
+            Map.entry("accept", t -> t.accept(HANDLER, MONDAY_0900)),
+            Map.entry("feed back", t -> t.markHandled(HANDLER, "已处理", null, MONDAY_0900)),
+            Map.entry("return", t -> t.returnToDispatcher(HANDLER, "不属本单位", MONDAY_0900)),
+            Map.entry("request extension",
+                    t -> t.requestExtension(HANDLER, Duration.ofHours(7), "需协调", RULES, MONDAY_0900)),
+            Map.entry("decide extension", t -> t.decideExtension(DISPATCHER, true, "同意", RULES, MONDAY_0900)),
+            Map.entry("suspend", t -> t.suspend(DISPATCHER, "挂账", MONDAY_0900)),
+            Map.entry("resume", t -> t.resume(DISPATCHER, "恢复", RULES, MONDAY_0900)),
+            Map.entry("rework", t -> t.reopenForRework("rework-x", INSPECTOR, "不合格", RULES, MONDAY_0900)),
+            Map.entry("review return", t -> t.reviewReturn(DISPATCHER, true, "派遣错误", MONDAY_0900)),
+            Map.entry("reassign", t -> t.reassign(t.id().next(t.caseId()), DISPATCHER, "市环境卫生管理中心",
+                    "属主干道保洁范围", MONDAY_0900)),
+            Map.entry("request suspension", t -> t.requestSuspension(HANDLER, "待施工结束", MONDAY_0900)),
+            Map.entry("decide suspension", t -> t.decideSuspension(DISPATCHER, true, "同意缓办", MONDAY_0900)));
 
     private static final Map<String, Supplier<Task>> FIXTURES = Map.of(
             "DISPATCHED", TaskFixture::dispatchedTask,
@@ -44,17 +49,23 @@ class TaskLifecycleTest {
             "REWORK", TaskFixture::reworkTask,
             "RETURNED", TaskFixture::returnedTask,
             "EXTENSION_REQUESTED", TaskFixture::extensionRequestedTask,
-            "SUSPENDED", TaskFixture::suspendedTask);
+            "SUSPENDED", TaskFixture::suspendedTask,
+            "SUSPENSION_REQUESTED", TaskFixture::suspensionRequestedTask);
 
     /** Which command each status allows; every other pair is forbidden. */
     private static final Map<String, java.util.Set<String>> ALLOWED = Map.of(
-            "DISPATCHED", java.util.Set.of("accept", "return"),
-            "ACCEPTED", java.util.Set.of("feed back", "return", "request extension", "suspend"),
+            "DISPATCHED", java.util.Set.of("accept", "return", "reassign"),
+            "ACCEPTED", java.util.Set.of("feed back", "return", "request extension", "suspend",
+                    "request suspension", "reassign"),
             "HANDLED", java.util.Set.of("rework"),
-            "REWORK", java.util.Set.of("feed back", "request extension", "suspend"),
+            "REWORK", java.util.Set.of("feed back", "request extension", "suspend", "request suspension"),
             "RETURNED", java.util.Set.of("review return"),
             "EXTENSION_REQUESTED", java.util.Set.of("decide extension"),
-            "SUSPENDED", java.util.Set.of("resume"));
+            "SUSPENDED", java.util.Set.of("resume", "reassign"),
+            "SUSPENSION_REQUESTED", java.util.Set.of("decide suspension"));
+
+    /** Allowed commands that only write the task's history: no case event exists for them. */
+    private static final java.util.Set<String> HISTORY_ONLY = java.util.Set.of("request suspension");
 
     static Stream<Arguments> everyStatusAndCommand() {
         return FIXTURES.keySet().stream().sorted().flatMap(status -> COMMANDS.keySet().stream().sorted()
@@ -72,7 +83,7 @@ class TaskLifecycleTest {
         if (allowed) {
             COMMANDS.get(command).accept(task);
             assertThat(task.eventCount()).isGreaterThan(events);
-            assertThat(task.drainEvents()).isNotEmpty();
+            assertThat(task.drainEvents().isEmpty()).isEqualTo(HISTORY_ONLY.contains(command));
         } else {
             assertThatThrownBy(() -> COMMANDS.get(command).accept(task))
                     .isInstanceOf(IllegalTransitionException.class);
@@ -268,10 +279,154 @@ class TaskLifecycleTest {
                 new io.cityloop.reference.OfficePeriod(java.time.LocalTime.of(14, 30),
                         java.time.LocalTime.of(18, 0))), 7, java.util.Set.of(), java.util.Set.of());
 
-        var before = task.reproject(RULES.withCalendar(noMakeUpSunday), 2, at(2026, 9, 19, 9, 0));
+        task.drainEvents();
+        Performer admin = new Performer("admin-zhao", "admin");
+
+        var before = task.reproject(RULES.withCalendar(noMakeUpSunday), 2, admin, "取消9月20日调休",
+                at(2026, 9, 19, 9, 0));
 
         assertThat(before).contains(at(2026, 9, 20, 17, 0));
         assertThat(task.deadline()).isEqualTo(at(2026, 9, 21, 17, 0));
-        assertThat(task.history()).last().extracting(TaskHistoryEntry::type).isEqualTo("deadline-reprojected");
+        assertThat(task.history()).last().satisfies(h -> {
+            assertThat(h.type()).isEqualTo("deadline-reprojected");
+            assertThat(h.actor()).isEqualTo("admin-zhao");
+        });
+        assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.DeadlineMoved.class, e -> {
+            assertThat(e.previousDeadline()).isEqualTo(at(2026, 9, 20, 17, 0));
+            assertThat(e.deadline()).isEqualTo(at(2026, 9, 21, 17, 0));
+            assertThat(e.reason()).isEqualTo("working calendar v2: 取消9月20日调休");
+            assertThat(e.by()).isEqualTo(admin);
+        });
+        assertThat(task.reproject(RULES.withCalendar(noMakeUpSunday), 2, admin, "again", at(2026, 9, 19, 9, 0)))
+                .isEmpty();
+        assertThat(task.drainEvents()).isEmpty();
+    }
+
+    @Nested
+    class Reassignment {
+
+        @Test
+        void anOpenTaskEndsAsAJustifiedReturnByTheDispatcherAndNamesItsSuccessor() {
+            Task task = TaskFixture.acceptedTask();
+            task.drainEvents();
+            TaskId next = task.id().next(task.caseId());
+
+            task.reassign(next, DISPATCHER, "市环境卫生管理中心", "属主干道保洁范围", MONDAY_0900);
+
+            assertThat(task.status()).isEqualTo(TaskStatus.RETURNED);
+            assertThat(task.redispatchedAs()).isEqualTo(next.value());
+            assertThat(task.returnReason()).isEqualTo("属主干道保洁范围");
+            assertThat(task.returnReview().justified()).isTrue();
+            assertThat(task.returnReview().reviewedBy()).isEqualTo(DISPATCHER.id());
+            assertThat(task.returnReview().reason()).contains("市环境卫生管理中心");
+            assertThat(task.drainEvents()).satisfiesExactly(
+                    e -> assertThat(e).isInstanceOfSatisfying(TaskEvent.Returned.class,
+                            r -> assertThat(r.by()).isEqualTo(DISPATCHER)),
+                    e -> assertThat(e).isInstanceOfSatisfying(TaskEvent.ReturnReviewed.class,
+                            r -> assertThat(r.justified()).isTrue()));
+            assertThat(task.history()).extracting(TaskHistoryEntry::type)
+                    .endsWith("reassigned", "return-accepted", "redispatched");
+            assertThatThrownBy(() -> task.markRedispatched(next, DISPATCHER, "again", MONDAY_0900))
+                    .isInstanceOf(IllegalTransitionException.class);
+        }
+
+        @Test
+        void aSuspensionInForceEndsWithTheTask() {
+            Task task = TaskFixture.suspendedTask();
+
+            task.reassign(task.id().next(task.caseId()), DISPATCHER, "市市政设施管理中心", "属市政设施", MONDAY_0900);
+
+            assertThat(task.clock().isSuspended()).isFalse();
+            assertThat(task.clock().suspensions()).last().satisfies(s -> assertThat(s.to()).isEqualTo(MONDAY_0900));
+        }
+
+        @Test
+        void aReassignmentNeedsAReasonAndChangesNothingWithout() {
+            Task task = TaskFixture.dispatchedTask();
+
+            assertThatThrownBy(() -> task.reassign(task.id().next(task.caseId()), DISPATCHER, "市水务集团", " ",
+                    MONDAY_0900)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(task.status()).isEqualTo(TaskStatus.DISPATCHED);
+        }
+
+        @Test
+        void theUnitCannotReturnASuspendedTask() {
+            Task task = TaskFixture.suspendedTask();
+
+            assertThatThrownBy(() -> task.returnToDispatcher(HANDLER, "不属本单位", MONDAY_0900))
+                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("改派");
+        }
+    }
+
+    @Nested
+    class SuspensionRequest {
+
+        @Test
+        void theRequestIsRecordedOnlyAndTheClockRunsOn() {
+            Task task = TaskFixture.acceptedTask();
+            task.drainEvents();
+            Instant deadline = task.deadline();
+
+            task.requestSuspension(HANDLER, "道路改造工程施工中，申请缓办", at(2026, 9, 20, 10, 0));
+
+            assertThat(task.status()).isEqualTo(TaskStatus.SUSPENSION_REQUESTED);
+            assertThat(task.pendingSuspension().reason()).isEqualTo("道路改造工程施工中，申请缓办");
+            assertThat(task.pendingSuspension().requestedBy()).isEqualTo(HANDLER.id());
+            assertThat(task.clock().isSuspended()).isFalse();
+            assertThat(task.deadline()).isEqualTo(deadline);
+            assertThat(task.drainEvents()).isEmpty();
+            assertThat(task.history()).last().extracting(TaskHistoryEntry::type).isEqualTo("suspension-requested");
+            assertThat(task.watch(RULES, at(2026, 9, 20, 17, 1))).isTrue();
+        }
+
+        @Test
+        void approvalStopsTheClockLikeTheDispatchersSuspensionAndAnnouncesIt() {
+            Task task = TaskFixture.suspensionRequestedTask();
+            task.drainEvents();
+
+            task.decideSuspension(DISPATCHER, true, "同意缓办", at(2026, 9, 20, 11, 0));
+
+            assertThat(task.status()).isEqualTo(TaskStatus.SUSPENDED);
+            assertThat(task.pendingSuspension()).isNull();
+            assertThat(task.clock().isSuspended()).isTrue();
+            assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.Suspended.class, e -> {
+                assertThat(e.by()).isEqualTo(DISPATCHER);
+                assertThat(e.reason()).isEqualTo("道路改造工程施工中，申请缓办");
+            });
+            assertThat(task.history()).last().extracting(TaskHistoryEntry::type).isEqualTo("suspension-approved");
+
+            task.resume(DISPATCHER, "施工结束", RULES, at(2026, 9, 22, 10, 0));
+            assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
+        }
+
+        @Test
+        void rejectionReturnsTheTaskToWhereItWasAndIsRecordedOnly() {
+            Task task = TaskFixture.reworkTask();
+            task.requestSuspension(HANDLER, "申请缓办", at(2026, 9, 21, 11, 0));
+            task.drainEvents();
+
+            task.decideSuspension(DISPATCHER, false, "不符合缓办条件", at(2026, 9, 21, 14, 30));
+
+            assertThat(task.status()).isEqualTo(TaskStatus.REWORK);
+            assertThat(task.pendingSuspension()).isNull();
+            assertThat(task.clock().isSuspended()).isFalse();
+            assertThat(task.drainEvents()).isEmpty();
+            assertThat(task.history()).last().satisfies(h -> {
+                assertThat(h.type()).isEqualTo("suspension-rejected");
+                assertThat(h.fromStatus()).isEqualTo(TaskStatus.SUSPENSION_REQUESTED);
+                assertThat(h.toStatus()).isEqualTo(TaskStatus.REWORK);
+            });
+        }
+
+        @Test
+        void requestAndDecisionNeedAReason() {
+            Task task = TaskFixture.acceptedTask();
+            assertThatThrownBy(() -> task.requestSuspension(HANDLER, "", MONDAY_0900))
+                    .isInstanceOf(IllegalArgumentException.class);
+            Task requested = TaskFixture.suspensionRequestedTask();
+            assertThatThrownBy(() -> requested.decideSuspension(DISPATCHER, true, null, MONDAY_0900))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(requested.status()).isEqualTo(TaskStatus.SUSPENSION_REQUESTED);
+        }
     }
 }

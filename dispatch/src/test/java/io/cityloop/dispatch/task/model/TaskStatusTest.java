@@ -7,6 +7,7 @@ import static io.cityloop.dispatch.task.model.TaskStatus.HANDLED;
 import static io.cityloop.dispatch.task.model.TaskStatus.RETURNED;
 import static io.cityloop.dispatch.task.model.TaskStatus.REWORK;
 import static io.cityloop.dispatch.task.model.TaskStatus.SUSPENDED;
+import static io.cityloop.dispatch.task.model.TaskStatus.SUSPENSION_REQUESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,15 @@ class TaskStatusTest {
     @Test
     void allowedEdgesAreExactlyTheLoopWithItsSidePaths() {
         assertThat(DISPATCHED.next()).containsExactlyInAnyOrder(ACCEPTED, RETURNED);
-        assertThat(ACCEPTED.next()).containsExactlyInAnyOrder(HANDLED, RETURNED, EXTENSION_REQUESTED, SUSPENDED);
+        assertThat(ACCEPTED.next()).containsExactlyInAnyOrder(HANDLED, RETURNED, EXTENSION_REQUESTED, SUSPENDED,
+                SUSPENSION_REQUESTED);
         assertThat(HANDLED.next()).containsExactly(REWORK);
-        assertThat(REWORK.next()).containsExactlyInAnyOrder(HANDLED, EXTENSION_REQUESTED, SUSPENDED);
+        assertThat(REWORK.next()).containsExactlyInAnyOrder(HANDLED, EXTENSION_REQUESTED, SUSPENDED,
+                SUSPENSION_REQUESTED);
         assertThat(RETURNED.next()).isEmpty();
         assertThat(EXTENSION_REQUESTED.next()).containsExactlyInAnyOrder(ACCEPTED, REWORK);
-        assertThat(SUSPENDED.next()).containsExactlyInAnyOrder(ACCEPTED, REWORK);
+        assertThat(SUSPENDED.next()).containsExactlyInAnyOrder(ACCEPTED, REWORK, RETURNED);
+        assertThat(SUSPENSION_REQUESTED.next()).containsExactlyInAnyOrder(ACCEPTED, REWORK, SUSPENDED);
     }
 
     @Test
@@ -39,6 +43,8 @@ class TaskStatusTest {
     void theClockStopsOnlyWhileSuspended() {
         assertThat(SUSPENDED.isClockRunning()).isFalse();
         assertThat(EXTENSION_REQUESTED.isClockRunning()).isTrue();
+        assertThat(SUSPENSION_REQUESTED.isClockRunning()).isTrue();
+        assertThat(SUSPENSION_REQUESTED.isOpen()).isTrue();
         assertThat(HANDLED.isClockRunning()).isFalse();
     }
 

@@ -12,9 +12,10 @@ import io.cityloop.platform.PlatformProperties;
 import io.cityloop.platform.messaging.DeadLetters;
 
 /**
- * The platform's bounded retries, plus the failures that no retry can cure: a case no rule can route, a rework
- * request for a task this center never dispatched, or one the task's status does not allow. These go straight to
- * {@code cityloop.case-events.DLT} for a person to look at, instead of holding up the case's partition.
+ * The platform's bounded retries, plus the failures that no retry can cure: a rework request for a task this center
+ * never dispatched, or one the task's status does not allow. These go straight to {@code cityloop.case-events.DLT}
+ * for a person to look at, instead of holding up the case's partition. A filed case no rule can route is parked in
+ * the dispatch queue instead; the routing failure stays listed here as a guard should one escape.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterConfiguration {

@@ -18,8 +18,10 @@ import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.PropertyHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -84,6 +86,15 @@ class MongoTaskStore implements TaskStore {
                 update.set(name, value);
             }
         });
+        // The converter leaves null fields out, so a field the task cleared (a decided request, a reopened
+        // task's feedback time) must be unset explicitly, or the old value would stay.
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TaskDocument.class)
+                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+                    String name = property.getFieldName();
+                    if (!NOT_REWRITTEN.contains(name) && !fields.containsKey(name)) {
+                        update.unset(name);
+                    }
+                });
         if (!events.isEmpty()) {
             update.push("outbox").each(outbox(events).stream().map(this::bson).toArray());
         }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import io.cityloop.dispatch.task.model.DeadlineClock;
 import io.cityloop.dispatch.task.model.ExtensionRequest;
 import io.cityloop.dispatch.task.model.ReturnReview;
+import io.cityloop.dispatch.task.model.SuspensionRequest;
 import io.cityloop.dispatch.task.model.TaskStatus;
 import io.cityloop.platform.outbox.OutboxEntry;
 import io.cityloop.reference.TimeLimitSpec;
@@ -53,6 +54,7 @@ public record TaskDocument(
         int reworkCount,
         int extensionCount,
         ExtensionRequest pendingExtension,
+        SuspensionRequest pendingSuspension,
         String returnReason,
         ReturnReview returnReview,
         String redispatchedAs,
@@ -72,7 +74,7 @@ public record TaskDocument(
                 categoryName, urgency, districtCode, gridCode, timeLimit, ruleId, ruleSetVersion, dispatchedBy,
                 dispatchReason, status, statusBeforeHold, dispatchedAt, acceptedAt, handledAt, clock, deadline, warnAt,
                 nextEscalationAt, warned, overdue, escalationLevel, handledOnTime, reworkCount, extensionCount,
-                pendingExtension, returnReason, returnReview, redispatchedAs, note, photoRef, eventCount, history,
-                appliedEventIds, outbox, newVersion);
+                pendingExtension, pendingSuspension, returnReason, returnReview, redispatchedAs, note, photoRef,
+                eventCount, history, appliedEventIds, outbox, newVersion);
     }
 }

@@ -11,8 +11,9 @@ import org.springframework.data.mongodb.core.index.IndexOperations;
 import io.cityloop.platform.outbox.OutboxCollection;
 
 /**
- * The task collection's indexes and its registration with the outbox relay. Indexes are created while the context
- * starts, before any listener consumes, so the unique filing index guards the very first record.
+ * The task collection's indexes and its registration with the outbox relay, and the dispatch queue's indexes.
+ * Indexes are created while the context starts, before any listener consumes, so the unique filing indexes guard
+ * the very first record.
  */
 @Configuration(proxyBeanMethods = false)
 class TaskPersistenceConfiguration {
@@ -36,6 +37,18 @@ class TaskPersistenceConfiguration {
             indexes.createIndex(new Index().on("warned", Sort.Direction.ASC).on("warnAt", Sort.Direction.ASC)
                     .named("watch_warning"));
             indexes.createIndex(new Index().on("nextEscalationAt", Sort.Direction.ASC).named("watch_escalation"));
+        };
+    }
+
+    /** A filing event parks at most one case; the queue lists the waiting ones by age. */
+    @Bean
+    InitializingBean pendingDispatchIndexes(MongoTemplate mongo) {
+        return () -> {
+            IndexOperations indexes = mongo.indexOps(PendingDispatchDocument.COLLECTION);
+            indexes.createIndex(new Index().on("filedEventId", Sort.Direction.ASC).unique()
+                    .named("filedEventId_unique"));
+            indexes.createIndex(new Index().on("dispatchedTaskId", Sort.Direction.ASC)
+                    .on("parkedAt", Sort.Direction.ASC).named("waiting_parkedAt"));
         };
     }
 }

@@ -25,6 +25,7 @@ import io.cityloop.dispatch.routing.model.UnroutableCaseException;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.DecisionRequest;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.ExtensionRequestBody;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.ReasonRequest;
+import io.cityloop.dispatch.task.adapters.web.TaskRequests.ReassignRequest;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.RedispatchRequest;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.ReturnReviewRequest;
 import io.cityloop.dispatch.task.application.DispatcherDesk;
@@ -185,6 +186,44 @@ class TaskController {
         } catch (UnroutableCaseException e) {
             throw Problems.validation("unitId", ruleOf(e.reason()), e.getMessage());
         }
+    }
+
+    /**
+     * 改派 of an open task (DISPATCHED, ACCEPTED or SUSPENDED) to another unit; the old task ends as a justified
+     * return and the answer is the case's new task.
+     */
+    @PostMapping("/{id}/reassign")
+    @PreAuthorize("hasRole('DISPATCHER')")
+    ResponseEntity<TaskDetails> reassign(CurrentUser user, @PathVariable String id,
+                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                         @Valid @RequestBody ReassignRequest request) {
+        try {
+            Task next = translated(() -> desk.reassign(new TaskId(id), request.unitId().strip(),
+                    request.reason().strip(), commandCenter(user), version(ifMatch)));
+            return details(next, HttpStatus.CREATED);
+        } catch (UnroutableCaseException e) {
+            throw Problems.validation("unitId", ruleOf(e.reason()), e.getMessage());
+        }
+    }
+
+    /** 挂账申请: the unit asks the dispatcher to stop the clock. */
+    @PostMapping("/{id}/suspension-request")
+    @PreAuthorize("hasRole('DEPARTMENT')")
+    ResponseEntity<TaskDetails> requestSuspension(CurrentUser user, @PathVariable String id,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @Valid @RequestBody ReasonRequest request) {
+        return done(() -> handling.requestSuspension(new TaskId(id), request.reason().strip(), member(user),
+                version(ifMatch)));
+    }
+
+    /** 挂账审批: approval stops the clock. */
+    @PostMapping("/{id}/suspension-decision")
+    @PreAuthorize("hasRole('DISPATCHER')")
+    ResponseEntity<TaskDetails> decideSuspension(CurrentUser user, @PathVariable String id,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody DecisionRequest request) {
+        return done(() -> desk.decideSuspension(new TaskId(id), request.approved(), request.reason().strip(),
+                commandCenter(user), version(ifMatch)));
     }
 
     /** 挂账/缓办: the clock stops. */

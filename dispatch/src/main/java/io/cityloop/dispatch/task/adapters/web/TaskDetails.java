@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.cityloop.dispatch.task.model.ExtensionRequest;
 import io.cityloop.dispatch.task.model.ReturnReview;
 import io.cityloop.dispatch.task.model.Suspension;
+import io.cityloop.dispatch.task.model.SuspensionRequest;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskHistoryEntry;
 import io.cityloop.dispatch.task.model.TaskStatus;
@@ -26,6 +27,7 @@ public record TaskDetails(
         String dispatchedBy,
         String dispatchReason,
         ExtensionRequest pendingExtension,
+        SuspensionRequest pendingSuspension,
         String returnReason,
         ReturnReview returnReview,
         String note,
@@ -45,7 +47,7 @@ public record TaskDetails(
     static TaskDetails of(Task task, Instant now, WorkingCalendar calendar) {
         return new TaskDetails(TaskView.of(task, now, calendar), task.timeLimit(),
                 task.clock().granted().toMinutes(), task.clock().suspensions(), task.dispatchedBy(),
-                task.dispatchReason(), task.pendingExtension(), task.returnReason(), task.returnReview(), task.note(),
+                task.dispatchReason(), task.pendingExtension(), task.pendingSuspension(), task.returnReason(), task.returnReview(), task.note(),
                 task.photoRef(), task.history().stream().map(HistoryView::of).toList());
     }
 }

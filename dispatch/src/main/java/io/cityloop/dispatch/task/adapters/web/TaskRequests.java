@@ -39,6 +39,18 @@ final class TaskRequests {
      *                       choose
      * @param componentOwner the component's owner unit when known, for owner rules
      */
+    /**
+     * 改派 of an open task.
+     *
+     * @param unitId a unit id, or {@code DISTRICT} for the case's district platform; another unit than the task's
+     */
+    record ReassignRequest(@NotBlank @Size(max = 40) String unitId, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** 人工派遣 of a parked filed case: the chosen unit id, or {@code DISTRICT}. */
+    record ManualDispatchRequest(@NotBlank @Size(max = 40) String unitId, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record RedispatchRequest(@Size(max = 40) String unitId, @Size(max = 40) String componentOwner,
                              @NotBlank @Size(max = 500) String reason) {
     }
