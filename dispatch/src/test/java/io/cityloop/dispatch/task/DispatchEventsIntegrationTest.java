@@ -127,6 +127,20 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
     }
 
     @Test
+    void aFilingNamingTheComponentOwnerIsRoutedByTheOwnerRule() throws Exception {
+        String caseId = newCaseId("WC");
+        GridLocation weicheng = reference.grid().locate(108.75, 34.35).orElseThrow();
+
+        publish(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, FRIDAY_1700,
+                new CaseFiled(caseId, "02-04-06", weicheng.districtCode(), weicheng.cellCode(), "燃气井盖缺失",
+                        new Actor("operator-li", "operator"), "dept-17")));
+
+        Task task = awaitTask(caseId);
+        assertThat(task.unitId()).isEqualTo("dept-17");
+        assertThat(task.ruleId()).isEqualTo("owner-02-04-06-dept-17");
+    }
+
+    @Test
     void redeliveredFilingCreatesNoSecondTask() throws Exception {
         String caseId = newCaseId("QD");
         CaseEvent filed = filed(caseId, "02-01-01", reference.grid().locate(108.70, 34.34).orElseThrow());

@@ -73,8 +73,8 @@ public class TaskDispatching {
         }
         Route route;
         try {
-            route = ruleBook.current().route(RoutingRequest.of(filed.categoryCode(), filed.districtCode(),
-                    filed.gridCode()));
+            route = ruleBook.current().route(new RoutingRequest(filed.categoryCode(), filed.districtCode(),
+                    filed.gridCode(), filed.componentOwner()));
         } catch (UnroutableCaseException e) {
             metrics.routingFailed(e.reason());
             log.warn("case {} cannot be routed ({}): {}; parking it for a dispatcher", filed.caseId(), e.reason(),
