@@ -21,6 +21,12 @@ public abstract class IntakeIntegrationTestSupport {
 
     /** A fresh consumer group per run, so this run's listener reads the topic from the beginning. */
     public static final String GROUP = "case-intake-it-" + UUID.randomUUID();
+    /**
+     * 兴平市西城街道's inspector area gets its own inspector in the tests, so a check that reaches them went through
+     * cell → area → inspector and not the district fallback (which is the demo's "inspector" everywhere).
+     */
+    public static final String XINGPING_WEST_AREA = "IA610481002";
+    public static final String XINGPING_INSPECTOR = "inspector-xingping";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -28,6 +34,7 @@ public abstract class IntakeIntegrationTestSupport {
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
         registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-intake-it"));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
+        registry.add("cityloop.intake.inspector-areas[" + XINGPING_WEST_AREA + "]", () -> XINGPING_INSPECTOR);
     }
 
     protected static JwtRequestPostProcessor as(String username, String... roles) {

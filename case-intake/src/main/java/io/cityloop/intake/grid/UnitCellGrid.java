@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 import org.locationtech.jts.algorithm.RayCrossingCounter;
@@ -105,6 +107,13 @@ public final class UnitCellGrid {
             }
         }
         return Optional.ofNullable(best).map(Cell::location);
+    }
+
+    /** Every inspector area (责任网格) some cell belongs to, sorted. */
+    public SortedSet<String> inspectorAreas() {
+        SortedSet<String> areas = new TreeSet<>();
+        byCode.values().forEach(cell -> areas.add(cell.location().inspectorArea()));
+        return areas;
     }
 
     public Optional<CellLocation> cell(String cellCode) {

@@ -3,6 +3,7 @@ package io.cityloop.intake.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -42,6 +44,7 @@ import io.cityloop.infra.TestInfrastructure;
 import io.cityloop.intake.IntakeIntegrationTestSupport;
 import io.cityloop.intake.casefile.application.CaseFileStore;
 import io.cityloop.intake.casefile.model.CaseStatus;
+import io.cityloop.intake.support.TestImages;
 
 /** The command center's events move the case; the supervision center's decisions appear on the topic. */
 class CaseEventsIntegrationTest extends IntakeIntegrationTestSupport {
@@ -112,8 +115,13 @@ class CaseEventsIntegrationTest extends IntakeIntegrationTestSupport {
         mvc.perform(post("/api/cases/{id}/verification", caseId).with(as("inspector-2", "inspector"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"PASS\"}"))
                 .andExpect(status().isForbidden());
+        String photo = JsonPath.read(mvc.perform(multipart("/api/cases/{id}/photos", caseId)
+                        .file(new MockMultipartFile("file", "site.jpg", "image/jpeg", TestImages.jpeg(31)))
+                        .param("stage", "VERIFICATION").with(as("inspector", "inspector")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(post("/api/cases/{id}/verification", caseId).with(as("inspector", "inspector"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"FAIL\",\"note\":\"现场仍有残留垃圾\"}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"result\":\"FAIL\",\"note\":\"现场仍有残留垃圾\",\"photoIds\":[\"" + photo + "\"]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REWORK"));
 

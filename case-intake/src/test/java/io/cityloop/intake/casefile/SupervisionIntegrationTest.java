@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -242,6 +243,17 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 .andReturn().getResponse().getContentAsString();
         String photoId = JsonPath.read(uploaded, "$.id");
         upload(id, jpeg, "again.jpg", "image/jpeg").andExpect(jsonPath("$.id").value(photoId));
+        uploadEncoded(id, "{\"file\":\"" + Base64.getEncoder().encodeToString(jpeg) + "\"}")
+                .andExpect(jsonPath("$.id").value(photoId));
+        uploadEncoded(id, "{\"file\":\"%%% not base64 %%%\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].rule").value("base64"));
+        uploadEncoded(id, "{\"file\":\"" + Base64.getEncoder().encodeToString("plain text".getBytes()) + "\"}")
+                .andExpect(status().isUnsupportedMediaType());
+        uploadEncoded(id, "{\"stage\":\"LATER\",\"file\":\"" + Base64.getEncoder().encodeToString(jpeg) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("stage"));
 
         mvc.perform(get("/api/cases/{id}/photos/{photo}", id, photoId).with(as("operator", "operator")))
                 .andExpect(status().isOk())
@@ -271,6 +283,11 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 .andExpect(jsonPath("$.photos", hasSize(6)));
     }
 
+    private ResultActions uploadEncoded(String caseId, String json) throws Exception {
+        return mvc.perform(post("/api/cases/{id}/photos", caseId).with(as("inspector", "inspector"))
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
     private ResultActions upload(String caseId, byte[] bytes, String name, String type) throws Exception {
         return mvc.perform(multipart("/api/cases/{id}/photos", caseId)
                 .file(new MockMultipartFile("file", name, type, bytes)).with(as("inspector", "inspector")));
@@ -285,6 +302,11 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 true, new Actor(QINDU, "department")));
         awaitStatus(id, CaseStatus.VERIFYING);
 
+        mvc.perform(post("/api/cases/{id}/verification", id).with(as("inspector", "inspector"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"FAIL\",\"note\":\"仍有残留垃圾\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("photoIds"))
+                .andExpect(jsonPath("$.errors[0].rule").value("required"));
         String failPhoto = JsonPath.read(upload(id, TestImages.jpeg(21), "fail.jpg", "image/jpeg")
                 .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(post("/api/cases/{id}/verification", id).with(as("inspector", "inspector"))
@@ -307,7 +329,12 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                         .content("{\"result\":\"PASS\",\"note\":\"已清理\",\"photoIds\":[\"0123456789abcdef01234567\"]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].rule").value("known-photo"));
-        String passPhoto = JsonPath.read(upload(id, TestImages.jpeg(22), "pass.jpg", "image/jpeg")
+        String passPhoto = JsonPath.read(mvc.perform(post("/api/cases/{id}/photos", id).with(as("inspector", "inspector"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"stage\":\"VERIFICATION\",\"file\":\""
+                                + Base64.getEncoder().encodeToString(TestImages.jpeg(22)) + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentType").value("image/jpeg"))
+                .andExpect(jsonPath("$.stage").value("VERIFICATION"))
                 .andReturn().getResponse().getContentAsString(), "$.id");
         mvc.perform(post("/api/cases/{id}/verification", id).with(as("inspector", "inspector"))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -1,16 +1,25 @@
 package io.cityloop.launcher;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import io.cityloop.launcher.GatewayClient.Response;
 
 /**
  * Puts a small, realistic day of work into a fresh system through the real APIs, so the console has cases at every
- * stage: closed, closed after rework, being handled, waiting for a department, waiting for filing, rejected.
+ * stage: closed, closed after rework, being handled, waiting for a department, waiting for filing, rejected. Every
+ * on-site verdict cites the inspector's photo of the spot, as case-intake requires by default.
  */
 final class DemoSeeder {
 
@@ -18,6 +27,7 @@ final class DemoSeeder {
 
     private final GatewayClient client;
     private final PrintStream out;
+    private int photosTaken;
 
     DemoSeeder(GatewayClient client, PrintStream out) {
         this.client = client;
@@ -89,9 +99,41 @@ final class DemoSeeder {
         expect(client.post(unit, "/api/tasks/" + task + "/feedback", Map.of("note", note)), 200, "feedback " + task);
     }
 
+    /** 核查: the inspector photographs the spot, then gives the verdict citing the photo, as the city requires. */
     private void verify(String caseId, String result, String note) {
+        String photo = uploadSitePhoto(caseId);
         expect(client.post("inspector", "/api/cases/" + caseId + "/verification",
-                Map.of("result", result, "note", note)), 200, "verify " + caseId);
+                Map.of("result", result, "note", note, "photoIds", List.of(photo))), 200, "verify " + caseId);
+    }
+
+    /** The JSON form of case-intake's photo upload (the image in base64), which the gateway client can send. */
+    private String uploadSitePhoto(String caseId) {
+        Map<String, Object> photo = Map.of("stage", "VERIFICATION",
+                "file", Base64.getEncoder().encodeToString(sitePhoto(++photosTaken)));
+        Response response = client.post("inspector", "/api/cases/" + caseId + "/photos", photo);
+        expect(response, 201, "photo of " + caseId);
+        return response.path("id").asString();
+    }
+
+    /** A small real JPEG, different for every seed so that no two photos of a case are the same photo. */
+    static byte[] sitePhoto(int seed) {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                int red = (x * 4 + seed * 37) & 0xFF;
+                int green = (y * 5 + seed * 23) & 0xFF;
+                int blue = (x * y + seed * 61) & 0xFF;
+                image.setRGB(x, y, red << 16 | green << 8 | blue);
+            }
+        }
+        try (ByteArrayOutputStream jpeg = new ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, "jpg", jpeg)) {
+                throw new IllegalStateException("this JDK has no JPEG writer");
+            }
+            return jpeg.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String awaitTask(String caseId, String unit, String status) {

@@ -2,6 +2,14 @@ package io.cityloop.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +29,22 @@ import org.junit.jupiter.api.Test;
 import io.cityloop.infra.FreePorts;
 import io.cityloop.launcher.GatewayClient.Response;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The closed loop through the gateway against the real thing: embedded Kafka and MongoDB, the five services as
  * separate processes from their jars. One case goes report → file → dispatch → accept → feedback → verification
- * FAIL → rework → feedback → verification PASS → closed, and must show in the month's scorecards.
+ * FAIL (with the inspector's photo) → rework → feedback → verification PASS (with a photo) → closed, and must show
+ * in the month's scorecards. A citizen's Open311 report next to an inspector's is merged into it.
  */
 class ClosedLoopEndToEndIntegrationTest {
 
     private static final Duration ASYNC = Duration.ofSeconds(60);
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final String QINDU_UNIT = "district-610402";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static CityLoopSystem system;
     private static GatewayClient client;
@@ -106,8 +119,15 @@ class ClosedLoopEndToEndIntegrationTest {
 
         client.awaitGet("inspector", "/api/cases/" + caseId,
                 r -> "VERIFYING".equals(r.path("status").asString()), ASYNC);
-        Response failed = client.post("inspector", "/api/cases/" + caseId + "/verification",
+        Response withoutPhoto = client.post("inspector", "/api/cases/" + caseId + "/verification",
                 Map.of("result", "FAIL", "note", "现场仍有残留垃圾"));
+        assertProblem(withoutPhoto, 400);
+        assertThat(withoutPhoto.body().toString()).contains("photoIds");
+        byte[] leftovers = DemoSeeder.sitePhoto(1);
+        String failPhoto = uploadVerificationPhoto(caseId, leftovers);
+        assertThat(download(caseId, failPhoto)).isEqualTo(leftovers);
+        Response failed = client.post("inspector", "/api/cases/" + caseId + "/verification",
+                Map.of("result", "FAIL", "note", "现场仍有残留垃圾", "photoIds", List.of(failPhoto)));
         assertThat(failed.status()).as(failed.body().toString()).isEqualTo(200);
         assertThat(failed.path("status").asString()).isEqualTo("REWORK");
 
@@ -120,10 +140,13 @@ class ClosedLoopEndToEndIntegrationTest {
 
         client.awaitGet("inspector", "/api/cases/" + caseId,
                 r -> "VERIFYING".equals(r.path("status").asString()), ASYNC);
+        String passPhoto = uploadVerificationPhoto(caseId, DemoSeeder.sitePhoto(2));
         Response passed = client.post("inspector", "/api/cases/" + caseId + "/verification",
-                Map.of("result", "PASS", "note", "现场已清理干净"));
+                Map.of("result", "PASS", "note", "现场已清理干净", "photoIds", List.of(passPhoto)));
         assertThat(passed.status()).as(passed.body().toString()).isEqualTo(200);
         assertThat(passed.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(passed.path("verification").path("photoIds").get(0).asString()).isEqualTo(passPhoto);
+        assertThat(passed.path("photos").findValuesAsString("stage")).containsExactly("VERIFICATION", "VERIFICATION");
 
         Response closedCase = client.get("supervisor", "/api/cases/" + caseId);
         List<String> timeline = new ArrayList<>();
@@ -169,6 +192,53 @@ class ClosedLoopEndToEndIntegrationTest {
     }
 
     @Test
+    void aSecondReportNearbyIsFlaggedAsADuplicateMergedAndItsReporterCreditedOnTheFirst() {
+        Response first = client.post("inspector", "/api/cases", Map.of(
+                "categoryCode", "02-05-05",
+                "description", "人行道露天烧烤油烟扰民",
+                "location", Map.of("lon", 108.7520, "lat", 34.3560),
+                "address", "渭城区文林路"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        String masterId = first.path("id").asString();
+
+        // A citizen without an account reports the same stall about 20 m away, through Open311.
+        Response citizen = client.send("POST", "/open311/v2/requests.json", null, Map.of(
+                "service_code", "02-05-05",
+                "lat", 34.3561,
+                "long", 108.7522,
+                "description", "路边烧烤烟很大"), Map.of());
+        assertThat(citizen.status()).as(citizen.body().toString()).isEqualTo(201);
+        String duplicateId = citizen.body().get(0).path("service_request_id").asString();
+
+        Response queue = client.get("operator", "/api/cases/filing-queue?limit=200");
+        JsonNode flagged = null;
+        for (JsonNode waiting : queue.body()) {
+            if (duplicateId.equals(waiting.path("id").asString())) {
+                flagged = waiting;
+            }
+        }
+        assertThat(flagged).as("the duplicate in the filing queue " + queue.body()).isNotNull();
+        assertThat(flagged.path("source").asString()).isEqualTo("PUBLIC");
+        assertThat(flagged.path("probableDuplicates").get(0).asString()).isEqualTo(masterId);
+
+        Response merged = client.post("operator", "/api/cases/" + duplicateId + "/filing",
+                Map.of("decision", "MERGE", "masterCaseId", masterId, "note", "同一烧烤摊"));
+        assertThat(merged.status()).as(merged.body().toString()).isEqualTo(200);
+        assertThat(merged.path("status").asString()).isEqualTo("MERGED");
+        assertThat(merged.path("masterCaseId").asString()).isEqualTo(masterId);
+
+        Response master = client.get("operator", "/api/cases/" + masterId);
+        assertThat(master.path("status").asString()).isEqualTo("REPORTED");
+        assertThat(master.path("coReporters").get(0).asString()).isEqualTo("public");
+        assertThat(master.path("coReporters").size()).isEqualTo(1);
+
+        Response tracked = client.send("GET", "/open311/v2/requests/" + duplicateId + ".json", null, null, Map.of());
+        assertThat(tracked.status()).isEqualTo(200);
+        assertThat(tracked.body().get(0).path("status").asString()).isEqualTo("closed");
+        assertThat(tracked.body().get(0).path("status_notes").asString()).contains(masterId);
+    }
+
+    @Test
     void badInputGetsProblemsAndCreatesNothing() {
         int waitingBefore = client.get("operator", "/api/cases?status=REPORTED").body().size();
 
@@ -190,6 +260,50 @@ class ClosedLoopEndToEndIntegrationTest {
         assertProblem(client.get("inspector", "/api/scorecards/2026-11/departments"), 403);
 
         assertThat(client.get("operator", "/api/cases?status=REPORTED").body().size()).isEqualTo(waitingBefore);
+    }
+
+    /** The inspector's on-site photo, uploaded through the gateway as a phone does: multipart, part {@code file}. */
+    private static String uploadVerificationPhoto(String caseId, byte[] jpeg) {
+        String boundary = "cityloop-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"stage\"\r\n\r\nVERIFICATION\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(jpeg);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = exchange(HttpRequest.newBuilder(photosOf(caseId))
+                .header("Authorization", "Bearer " + client.token("inspector"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode photo = JSON.readTree(response.body());
+        assertThat(photo.path("contentType").asString()).isEqualTo("image/jpeg");
+        assertThat(photo.path("stage").asString()).isEqualTo("VERIFICATION");
+        return photo.path("id").asString();
+    }
+
+    private static byte[] download(String caseId, String photoId) {
+        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create(photosOf(caseId) + "/" + photoId))
+                .header("Authorization", "Bearer " + client.token("operator")).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        return response.body();
+    }
+
+    private static URI photosOf(String caseId) {
+        return URI.create(system.gatewayUrl() + "/api/cases/" + caseId + "/photos");
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertProblem(Response response, int status) {

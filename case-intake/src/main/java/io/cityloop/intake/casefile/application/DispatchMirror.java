@@ -16,7 +16,6 @@ import io.cityloop.intake.casefile.model.TaskAssignment;
 import io.cityloop.intake.catalog.CatalogRegistry;
 import io.cityloop.reference.Category;
 import io.cityloop.reference.CityReference;
-import io.cityloop.reference.InspectorArea;
 
 /**
  * Mirrors the command center's steps into the case file, so the case shows one timeline across both axes. Each
@@ -31,15 +30,15 @@ public class DispatchMirror {
     private final CaseFileStore store;
     private final CityReference city;
     private final Clock clock;
-    private final IntakeSettings settings;
+    private final InspectorAssignment inspectors;
     private final CatalogRegistry catalogs;
 
-    DispatchMirror(CaseFileStore store, CityReference city, Clock clock, IntakeSettings settings,
+    DispatchMirror(CaseFileStore store, CityReference city, Clock clock, InspectorAssignment inspectors,
                    CatalogRegistry catalogs) {
         this.store = store;
         this.city = city;
         this.clock = clock;
-        this.settings = settings;
+        this.inspectors = inspectors;
         this.catalogs = catalogs;
     }
 
@@ -52,7 +51,7 @@ public class DispatchMirror {
     }
 
     /**
-     * The check is assigned to the first inspector responsible for the case's district, due within the category's
+     * The check is assigned to the inspector of the case's cell's area (责任网格), due within the category's
      * verification limit (as the catalog version the case was filed under states it) counted on the
      * working calendar from now.
      */
@@ -62,25 +61,12 @@ public class DispatchMirror {
             Category category = catalogs.find(file.category().catalogVersion(), file.category().code())
                     .orElseThrow();
             Instant dueBy = city.calendar().deadline(now, category.verificationLimit());
-            return file.recordHandled(eventId, by, note, at, inspectorFor(file), dueBy);
+            return file.recordHandled(eventId, by, note, at, inspectors.inspectorFor(file.location()), dueBy);
         });
     }
 
     public void reworkDispatched(String caseId, String eventId, Participant by, Instant newDeadline, Instant at) {
         apply(caseId, eventId, file -> file.recordReworkDispatched(eventId, by, newDeadline, at));
-    }
-
-    /** The inspector of the cell's area (责任网格) when the city assigned one, else the district's first. */
-    private String inspectorFor(CaseFile file) {
-        String area = file.location().inspectorArea();
-        if (area != null && settings.inspectorAreas().containsKey(area)) {
-            return settings.inspectorAreas().get(area);
-        }
-        return city.inspectorsFor(file.location().districtCode()).stream()
-                .map(InspectorArea::username)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no inspector covers district "
-                        + file.location().districtCode()));
     }
 
     private void apply(String caseId, String eventId, Predicate<CaseFile> step) {

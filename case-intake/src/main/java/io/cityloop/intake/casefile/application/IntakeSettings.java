@@ -18,7 +18,7 @@ import io.cityloop.intake.casefile.model.ReportSource;
  * @param duplicates    radius and look-back window of the probable-duplicate flag
  * @param filing        the operator's filing time limit (受理时限) in working hours
  * @param autoFiling    categories and sources that are filed without an operator
- * @param verification  whether a verdict needs a photo
+ * @param verification  whether a verdict needs a photo taken on site (yes unless a city turns it off)
  * @param publicReports how many anonymous reports one client may send per hour
  * @param inspectorAreas inspector area (责任网格, e.g. {@code IA610402001}) → the inspector's user name; areas
  *                       not listed fall back to the district's first inspector
@@ -55,7 +55,7 @@ public record IntakeSettings(
         }
     }
 
-    public record Verification(@DefaultValue("false") boolean photoRequired) {
+    public record Verification(@DefaultValue("true") boolean photoRequired) {
     }
 
     public record PublicReports(@DefaultValue("10") int perClientPerHour) {

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import io.cityloop.intake.casefile.application.CaseNotFoundException;
 import io.cityloop.intake.casefile.application.IdempotencyKeyReusedException;
 import io.cityloop.intake.casefile.application.InvalidReportException;
+import io.cityloop.intake.casefile.application.TooManyReportsException;
 import io.cityloop.intake.casefile.model.CaseRuleViolation;
 import io.cityloop.intake.casefile.model.IllegalTransitionException;
 import io.cityloop.intake.casefile.model.NotPermittedException;
@@ -37,6 +38,9 @@ final class CaseProblems {
             throw Problems.invalidTransition(e.getMessage());
         } catch (NotTheVerifierException | NotPermittedException e) {
             throw Problems.forbidden(e.getMessage());
+        } catch (TooManyReportsException e) {
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many reports",
+                    e.getMessage(), List.of());
         }
     }
 

@@ -2,12 +2,10 @@ package io.cityloop.intake.casefile.adapters.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,16 +14,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.cityloop.intake.casefile.application.CaseFileStore;
-import io.cityloop.intake.casefile.application.CaseReporting;
 import io.cityloop.intake.casefile.application.NewReport;
-import io.cityloop.intake.casefile.application.PublicReportThrottle;
+import io.cityloop.intake.casefile.application.PublicIntake;
 import io.cityloop.intake.casefile.application.ReportOutcome;
 import io.cityloop.intake.casefile.model.CaseFile;
-import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.ReportOrigin;
-import io.cityloop.intake.casefile.model.ReportSource;
-import io.cityloop.platform.problem.ProblemException;
+import io.cityloop.intake.web.ClientAddress;
 import io.cityloop.platform.problem.Problems;
 
 /**
@@ -35,16 +29,10 @@ import io.cityloop.platform.problem.Problems;
 @RestController
 class PublicReportController {
 
-    static final Participant ANONYMOUS = new Participant("public", "public");
+    private final PublicIntake intake;
 
-    private final CaseReporting reporting;
-    private final CaseFileStore cases;
-    private final PublicReportThrottle throttle;
-
-    PublicReportController(CaseReporting reporting, CaseFileStore cases, PublicReportThrottle throttle) {
-        this.reporting = reporting;
-        this.cases = cases;
-        this.throttle = throttle;
+    PublicReportController(PublicIntake intake) {
+        this.intake = intake;
     }
 
     @PostMapping("/api/public/reports")
@@ -52,16 +40,10 @@ class PublicReportController {
                                           @Valid @RequestBody PublicReportRequest request,
                                           HttpServletRequest http) {
         CaseProblems.requireKey(key);
-        boolean retry = cases.findReport(ANONYMOUS.id(), key).isPresent();
-        if (!retry && !throttle.tryAcquire(client(http))) {
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many reports",
-                    "too many reports from this client in the last hour; please call 12345", List.of());
-        }
-        ReportOutcome outcome = CaseProblems.act(() -> reporting.report(new NewReport(request.categoryCode(),
-                request.description(), request.location().lon(), request.location().lat(), request.address(), key,
-                request.contactPhone() == null ? ReportOrigin.NONE
-                        : new ReportOrigin(null, null, null, request.contactPhone())), ANONYMOUS,
-                ReportSource.PUBLIC));
+        NewReport report = new NewReport(request.categoryCode(), request.description(), request.location().lon(),
+                request.location().lat(), request.address(), key, request.contactPhone() == null ? ReportOrigin.NONE
+                        : new ReportOrigin(null, null, null, request.contactPhone()));
+        ReportOutcome outcome = CaseProblems.act(() -> intake.report(report, ClientAddress.of(http)));
         PublicCaseView view = PublicCaseView.of(outcome.caseFile());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/public/reports/" + view.id())).body(view)
@@ -70,18 +52,8 @@ class PublicReportController {
 
     @GetMapping("/api/public/reports/{id}")
     PublicCaseView track(@PathVariable String id) {
-        CaseFile file = cases.find(id).filter(c -> c.reporter().equals(ANONYMOUS))
-                .orElseThrow(() -> Problems.notFound("no public report " + id));
+        CaseFile file = intake.track(id).orElseThrow(() -> Problems.notFound("no public report " + id));
         return PublicCaseView.of(file);
-    }
-
-    /** The gateway appends the caller to X-Forwarded-For; the first hop is the citizen's address. */
-    private static String client(HttpServletRequest http) {
-        String forwarded = http.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
-        }
-        return http.getRemoteAddr();
     }
 
     record PublicCaseView(String id, String status, String categoryCode, String categoryName, String districtName,

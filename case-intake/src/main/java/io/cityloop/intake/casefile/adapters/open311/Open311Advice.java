@@ -1,0 +1,60 @@
+package io.cityloop.intake.casefile.adapters.open311;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import io.cityloop.platform.problem.FieldProblem;
+import io.cityloop.platform.problem.ProblemException;
+
+/**
+ * Open311 clients expect {@code [{code, description}]}, not problem+json, so the Open311 endpoints answer every
+ * refusal in that format. Ordered before the platform's advice, which still serves every other endpoint.
+ */
+@RestControllerAdvice(assignableTypes = Open311Controller.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Open311Advice {
+
+    private static final Logger log = LoggerFactory.getLogger(Open311Advice.class);
+
+    @ExceptionHandler(Open311Exception.class)
+    ResponseEntity<List<Open311Error>> onRefusal(Open311Exception e) {
+        return answer(e.status(), e.errors());
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<List<Open311Error>> onProblem(ProblemException e) {
+        List<String> descriptions = e.errors().isEmpty() ? List.of(e.getMessage())
+                : e.errors().stream().map(Open311Advice::describe).toList();
+        return answer(e.status(), Open311Error.of(e.status().value(), descriptions));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<List<Open311Error>> onConcurrentChange(OptimisticLockingFailureException e) {
+        return answer(HttpStatus.CONFLICT, List.of(new Open311Error(409, "the request changed concurrently; retry")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<List<Open311Error>> onUnexpected(Exception e) {
+        log.error("unhandled failure on an Open311 request", e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR,
+                List.of(new Open311Error(500, "an unexpected error occurred; nothing was changed")));
+    }
+
+    private static String describe(FieldProblem problem) {
+        return Open311Fields.name(problem.field()) + ": " + problem.message();
+    }
+
+    private static ResponseEntity<List<Open311Error>> answer(HttpStatus status, List<Open311Error> errors) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(errors);
+    }
+}

@@ -1,0 +1,199 @@
+package io.cityloop.intake.casefile.adapters.open311;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.cityloop.intake.casefile.application.CaseFileStore;
+import io.cityloop.intake.casefile.application.IdempotencyKeyReusedException;
+import io.cityloop.intake.casefile.application.InvalidReportException;
+import io.cityloop.intake.casefile.application.PublicIntake;
+import io.cityloop.intake.casefile.application.ReportOutcome;
+import io.cityloop.intake.casefile.application.TooManyReportsException;
+import io.cityloop.intake.casefile.model.CaseFile;
+import io.cityloop.intake.catalog.CatalogRegistry;
+import io.cityloop.intake.web.ClientAddress;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Open311 GeoReport v2 (公众举报 for any Open311 app): the catalog as services, and citizens' service requests
+ * taken through the same public intake as {@code /api/public/reports} — same rules, same hourly limit per client,
+ * same duplicate flag. No token and no API key: citizens have no accounts. Requests can be read back by anyone,
+ * so only public reports are shown, and nothing about people. JSON only; errors are {@code [{code, description}]}.
+ */
+@RestController
+class Open311Controller {
+
+    private static final String BASE = "/open311/v2";
+    private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
+    private final PublicIntake intake;
+    private final CaseFileStore cases;
+    private final CatalogRegistry catalogs;
+    private final Validator validator;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Open311Controller(PublicIntake intake, CaseFileStore cases, CatalogRegistry catalogs, Validator validator,
+                      JsonMapper json, Clock clock) {
+        this.intake = intake;
+        this.cases = cases;
+        this.catalogs = catalogs;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping(BASE + "/services.json")
+    List<Open311Service> services() {
+        return catalogs.current().all().stream().map(Open311Service::of).toList();
+    }
+
+    /** Form-encoded as the specification has it, or the same names in a JSON object. */
+    @PostMapping(BASE + "/requests.json")
+    ResponseEntity<List<Open311Receipt>> submit(@RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                                HttpServletRequest http) {
+        Open311Submission submission = Open311Submission.from(fields(http));
+        validate(submission);
+        String idempotencyKey = key == null ? "open311:" + UUID.randomUUID() : checked(key);
+        ReportOutcome outcome = refusedAsOpen311(() ->
+                intake.report(submission.toReport(idempotencyKey), ClientAddress.of(http)));
+        CaseFile file = outcome.caseFile();
+        List<Open311Receipt> receipt = List.of(new Open311Receipt(file.id(), notice(file), null));
+        return outcome.created()
+                ? ResponseEntity.created(URI.create(BASE + "/requests/" + file.id() + ".json")).body(receipt)
+                : ResponseEntity.ok(receipt);
+    }
+
+    @GetMapping(BASE + "/requests/{id}.json")
+    List<Open311ServiceRequest> request(@PathVariable String id) {
+        return intake.track(id).map(file -> List.of(Open311ServiceRequest.of(file, clock.getZone())))
+                .orElseThrow(() -> new Open311Exception(HttpStatus.NOT_FOUND,
+                        List.of("service_request_id: no service request " + id)));
+    }
+
+    @GetMapping(BASE + "/requests.json")
+    List<Open311ServiceRequest> requests(@RequestParam(name = "service_request_id", required = false) String ids,
+                                         @RequestParam(name = "service_code", required = false) String serviceCode,
+                                         @RequestParam(required = false) String status,
+                                         @RequestParam(name = "start_date", required = false) String startDate,
+                                         @RequestParam(name = "end_date", required = false) String endDate) {
+        Open311Search search = Open311Search.of(ids, serviceCode, status, startDate, endDate, clock.instant(),
+                clock.getZone());
+        List<CaseFile> found = search.byIds()
+                ? search.ids().stream().map(intake::track).flatMap(Optional::stream).toList()
+                : cases.search(search.query());
+        return found.stream().map(file -> Open311ServiceRequest.of(file, clock.getZone())).toList();
+    }
+
+    private Map<String, String> fields(HttpServletRequest http) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (isJson(http.getContentType())) {
+            JsonNode body = readJson(http);
+            for (Map.Entry<String, JsonNode> field : body.properties()) {
+                JsonNode value = field.getValue();
+                if (value.isNull()) {
+                    continue;
+                }
+                if (!value.isString() && !value.isNumber()) {
+                    throw Open311Exception.badRequest(field.getKey(), "must be a single text or number");
+                }
+                fields.put(field.getKey(), value.asString());
+            }
+        } else {
+            http.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? null : values[0]));
+        }
+        return fields;
+    }
+
+    private JsonNode readJson(HttpServletRequest http) {
+        try {
+            JsonNode body = json.readTree(http.getInputStream());
+            if (body == null || !body.isObject()) {
+                throw Open311Exception.badRequest("body", "must be a JSON object of Open311 fields");
+            }
+            return body;
+        } catch (JacksonException | IOException e) {
+            throw Open311Exception.badRequest("body", "is not valid JSON");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    private void validate(Open311Submission submission) {
+        List<String> problems = validator.validate(submission).stream()
+                .map(Open311Controller::describe)
+                .sorted()
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new Open311Exception(HttpStatus.BAD_REQUEST, problems);
+        }
+    }
+
+    private static String describe(ConstraintViolation<Open311Submission> violation) {
+        return Open311Fields.name(violation.getPropertyPath().toString()) + ": " + violation.getMessage();
+    }
+
+    private static String checked(String key) {
+        if (!key.matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw Open311Exception.badRequest("Idempotency-Key",
+                    "must be 8 to 100 letters, digits or . _ : -, e.g. a UUID");
+        }
+        return key;
+    }
+
+    /** The intake's refusals, with the field named as the Open311 client sent it. */
+    private static <T> T refusedAsOpen311(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (InvalidReportException e) {
+            throw Open311Exception.badRequest(Open311Fields.name(e.field()), e.getMessage());
+        } catch (IdempotencyKeyReusedException e) {
+            throw new Open311Exception(HttpStatus.CONFLICT, List.of("Idempotency-Key: " + e.getMessage()));
+        } catch (TooManyReportsException e) {
+            throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, List.of(e.getMessage()));
+        }
+    }
+
+    /** What happens next, in the citizen's words: the filing deadline, and a hint when it looks like a duplicate. */
+    private String notice(CaseFile file) {
+        Instant due = file.snapshot().filingDueBy();
+        String next = due == null ? "已收到，值班员将尽快受理"
+                : "已收到，值班员将于" + NOTICE_TIME.format(due.atZone(clock.getZone())) + "前完成受理审核";
+        return file.probableDuplicates().isEmpty() ? next : next + "；附近已有同类问题在处理，可能合并办理";
+    }
+}
