@@ -34,6 +34,7 @@ import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventData;
 import io.cityloop.events.CaseEventTopics;
 import io.cityloop.events.CaseEventType;
+import io.cityloop.events.CaseFiled;
 import io.cityloop.events.Producers;
 import io.cityloop.events.ReworkRequired;
 import io.cityloop.events.TaskAccepted;
@@ -138,6 +139,46 @@ class CaseEventsIntegrationTest extends IntakeIntegrationTestSupport {
         assertThat(rework.dataAs(ReworkRequired.class).reason()).isEqualTo("现场仍有残留垃圾");
         assertThat(rework.id()).isEqualTo(CaseEvent.deterministicId(caseId, Producers.CASE_INTAKE, caseId,
                 rework.sequence()));
+    }
+
+    @Test
+    void filingAComponentCaseNamesItsOwnerForRouting() throws Exception {
+        String manhole = reported("01-01-06", "燃气井盖破损，有异味", 108.7520, 34.3530);
+        String garbage = reported("02-01-01", "渭阳西路暴露垃圾", 108.7012, 34.3405);
+
+        mvc.perform(post("/api/cases/{id}/filing", garbage).with(as("operator", "operator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"FILE\",\"componentOwner\":\"dept-17\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("componentOwner"))
+                .andExpect(jsonPath("$.errors[0].rule").value("component-only"));
+        mvc.perform(post("/api/cases/{id}/filing", manhole).with(as("operator", "operator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"FILE\",\"componentOwner\":\"dept-99\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].rule").value("known-unit"));
+        mvc.perform(post("/api/cases/{id}/filing", manhole).with(as("operator", "operator"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"FILE\",\"componentOwner\":\"dept-17\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("FILED"));
+
+        List<CaseEvent> published = await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(manhole),
+                events -> events.stream().anyMatch(e -> e.type() == CaseEventType.FILED));
+        CaseFiled filed = published.stream().filter(e -> e.type() == CaseEventType.FILED).findFirst().orElseThrow()
+                .dataAs(CaseFiled.class);
+        assertThat(filed.componentOwner()).isEqualTo("dept-17");
+        assertThat(filed.categoryCode()).isEqualTo("01-01-06");
+    }
+
+    private String reported(String category, String description, double lon, double lat) throws Exception {
+        String body = mvc.perform(post("/api/cases").with(as("inspector", "inspector"))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"categoryCode\":\"" + category + "\",\"description\":\"" + description
+                                + "\",\"location\":{\"lon\":" + lon + ",\"lat\":" + lat + "}}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
     }
 
     private String filedCase() throws Exception {

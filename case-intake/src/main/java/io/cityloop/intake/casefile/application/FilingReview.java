@@ -34,7 +34,12 @@ public class FilingReview {
     }
 
     public CaseFile file(String caseId, Participant operator, String note) {
-        CaseFile file = commands.apply(caseId, c -> c.file(operator, note, clock.instant()));
+        return file(caseId, operator, note, null);
+    }
+
+    /** Files a case; {@code componentOwner} names the owner's unit of a component case, or is null. */
+    public CaseFile file(String caseId, Participant operator, String note, String componentOwner) {
+        CaseFile file = commands.apply(caseId, c -> c.file(operator, note, componentOwner, clock.instant()));
         meters.counter("cityloop_cases_filed_total", "district", file.location().districtCode(),
                 "category", file.category().code()).increment();
         return file;

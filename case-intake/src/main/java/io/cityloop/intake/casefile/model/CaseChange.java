@@ -17,7 +17,9 @@ public sealed interface CaseChange {
     record Reported(long sequence, Instant at, Participant by) implements CaseChange {
     }
 
-    record Filed(long sequence, Instant at, Participant by, String note) implements CaseChange {
+    /** {@code componentOwner}: the unit owning the component (部件权属单位) when the operator named it, else null. */
+    record Filed(long sequence, Instant at, Participant by, String note, String componentOwner)
+            implements CaseChange {
     }
 
     record Rejected(long sequence, Instant at, Participant by, RejectionReason reason, String note)

@@ -115,9 +115,19 @@ public final class CaseFile {
 
     /** 立案: the report meets its category's filing criterion. */
     public void file(Participant by, String note, Instant now) {
+        file(by, note, null, now);
+    }
+
+    /**
+     * 立案 of a component case naming the component's owner, so that the command center can route it to the owner's
+     * unit (e.g. the utility owning a manhole cover).
+     */
+    public void file(Participant by, String note, String componentOwner, Instant now) {
         CaseStatus from = moveTo(CaseStatus.FILED, "filed");
         decidedFiling(now);
-        own(new CaseChange.Filed(next(), now, by, note), from, "filed", note);
+        String reason = componentOwner == null ? note
+                : (note == null ? "" : note + "; ") + "部件权属单位 " + componentOwner;
+        own(new CaseChange.Filed(next(), now, by, note, componentOwner), from, "filed", reason);
     }
 
     /** 自动立案: filed by a configured rule, without an operator. */

@@ -55,7 +55,8 @@ public class CaseEventTranslator {
                     file.category().catalogVersion(), actor);
         }
         if (change instanceof CaseChange.Filed f) {
-            return new CaseFiled(id, file.category().code(), where.districtCode(), where.cellCode(), f.note(), actor);
+            return new CaseFiled(id, file.category().code(), where.districtCode(), where.cellCode(), f.note(), actor,
+                    f.componentOwner());
         }
         if (change instanceof CaseChange.Rejected r) {
             return new CaseRejected(id, r.reason().name(), r.note(), actor);

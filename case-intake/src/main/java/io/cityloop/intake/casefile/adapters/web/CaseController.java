@@ -28,12 +28,14 @@ import io.cityloop.intake.casefile.application.NearbyCases;
 import io.cityloop.intake.casefile.application.NewReport;
 import io.cityloop.intake.casefile.application.OnSiteVerification;
 import io.cityloop.intake.casefile.application.ReportOutcome;
+import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseStatus;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.ReportOrigin;
 import io.cityloop.intake.casefile.model.ReportSource;
 import io.cityloop.intake.casefile.model.VerificationResult;
 import io.cityloop.platform.problem.Problems;
+import io.cityloop.reference.CityReference;
 import io.cityloop.platform.security.CurrentUser;
 
 /**
@@ -55,9 +57,12 @@ class CaseController {
     private final CaseViews views;
     private final CaseAccess access;
     private final Clock clock;
+    private final CityReference city;
 
     CaseController(CaseReporting reporting, FilingReview filing, OnSiteVerification verification,
-                   CaseFileStore cases, NearbyCases nearby, CaseViews views, CaseAccess access, Clock clock) {
+                   CaseFileStore cases, NearbyCases nearby, CaseViews views, CaseAccess access, Clock clock,
+                   CityReference city) {
+        this.city = city;
         this.reporting = reporting;
         this.filing = filing;
         this.verification = verification;
@@ -197,8 +202,24 @@ class CaseController {
                 yield filing.merge(id, request.masterCaseId(), operator, request.note());
             }
             case REQUEST_INFO -> filing.requestInformation(id, operator, request.note());
-            case FILE -> filing.file(id, operator, request.note());
+            case FILE -> filing.file(id, operator, request.note(), componentOwner(id, request.componentOwner()));
         }));
+    }
+
+    /** An owner is named only for a component (部件) case, and must be one of the city's departments. */
+    private String componentOwner(String caseId, String owner) {
+        if (owner == null) {
+            return null;
+        }
+        if (city.unit(owner).isEmpty()) {
+            throw Problems.validation("componentOwner", "known-unit", "is not a department of the city: " + owner);
+        }
+        CaseFile file = cases.find(caseId).orElseThrow(() -> Problems.notFound("no case " + caseId));
+        if (!file.category().code().startsWith("01-")) {
+            throw Problems.validation("componentOwner", "component-only",
+                    "only a component (部件) case has an owner; " + file.category().code() + " is an event (事件)");
+        }
+        return owner;
     }
 
     /** 撤销合并: a shift lead undoes a merge; the report waits for filing again. */

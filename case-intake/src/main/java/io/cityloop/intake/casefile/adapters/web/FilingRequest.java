@@ -9,11 +9,13 @@ import io.cityloop.intake.web.PlainText;
 
 /**
  * The operator's decision: FILE, REJECT (with its coded reason), MERGE (into {@code masterCaseId}) or REQUEST_INFO
- * (the question in {@code note}).
+ * (the question in {@code note}). Filing a component case (部件) may name the component's owner, a department id,
+ * which routes the case to the owner's unit.
  */
 record FilingRequest(@NotNull Decision decision, RejectionReason reasonCode,
                      @Size(max = 32) @Pattern(regexp = "CL\\d{14}") String masterCaseId,
-                     @Size(max = 500) @PlainText String note) {
+                     @Size(max = 500) @PlainText String note,
+                     @Pattern(regexp = "dept-\\d{2}") String componentOwner) {
 
     enum Decision {
         FILE,
