@@ -30,6 +30,7 @@ public final class CityLoopSystem implements AutoCloseable {
     private final EmbeddedInfrastructure infrastructure;
     private final List<ServiceProcess> services;
     private PrintStream console;
+    private boolean closed;
     /** The real instant at which every service's simulated clock reads the simulation's start. */
     private final Instant simulationAnchor = Clock.systemUTC().instant();
 
@@ -116,6 +117,9 @@ public final class CityLoopSystem implements AutoCloseable {
 
     /** Starts a stopped or killed service again with the same settings and returns once it reports UP. */
     public synchronized void restart(CityLoopService service, Duration timeout) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the system is closed; " + service.module() + " stays down");
+        }
         ServiceProcess old = process(service);
         if (old.isAlive()) {
             old.stop();
@@ -207,6 +211,7 @@ public final class CityLoopSystem implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         services.parallelStream().forEach(ServiceProcess::stop);
         infrastructure.close();
     }

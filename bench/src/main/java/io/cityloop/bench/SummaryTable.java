@@ -1,0 +1,127 @@
+package io.cityloop.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.cityloop.bench.drill.Verdict;
+import io.cityloop.bench.measure.KafkaHopBaseline;
+import io.cityloop.bench.measure.MongoWriteBaseline;
+import io.cityloop.bench.measure.TopicAudit;
+
+/** The human side of a summary: the table printed at the end and the Markdown report. */
+final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    /** Our figures as ratios to the baseline measured in the same run. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Double> ratios(BenchRun.Summary summary) {
+        Map<String, Object> f = summary.figures();
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        KafkaHopBaseline.Result kafka = (KafkaHopBaseline.Result) f.get("baselineKafka");
+        MongoWriteBaseline.Result mongo = (MongoWriteBaseline.Result) f.get("baselineMongo");
+        TopicAudit.Result events = (TopicAudit.Result) f.get("events");
+        Map<String, Object> submissions = (Map<String, Object>) f.get("submissions");
+        if (kafka == null || events == null) {
+            return ratios;
+        }
+        double okPerSecond = number(submissions.get("createdPerSecond"));
+        ratios.put("submissions/s ÷ MongoDB single-document writes/s", okPerSecond / mongo.writesPerSecond());
+        ratios.put("closed cases/s ÷ baseline events/s through " + kafka.hops() + " hops",
+                events.closedPerSecond() / kafka.eventsPerSecond());
+        Double hop = kafka.perHopMillis().get("p50");
+        Double ours = events.stageLatencyMillis().get("filed→dispatched").get("p50");
+        if (hop != null && ours != null && hop > 0) {
+            ratios.put("filed→dispatched p50 ÷ baseline one-hop p50", ours / hop);
+        }
+        Double hop99 = kafka.perHopMillis().get("p99");
+        Double ours99 = events.stageLatencyMillis().get("filed→dispatched").get("p99");
+        if (hop99 != null && ours99 != null && hop99 > 0) {
+            ratios.put("filed→dispatched p99 ÷ baseline one-hop p99", ours99 / hop99);
+        }
+        return ratios;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(BenchRun.Summary summary) {
+        Map<String, Object> f = summary.figures();
+        StringBuilder md = new StringBuilder();
+        Map<String, Object> s = (Map<String, Object>) f.get("submissions");
+        KafkaHopBaseline.Result kafka = (KafkaHopBaseline.Result) f.get("baselineKafka");
+        MongoWriteBaseline.Result mongo = (MongoWriteBaseline.Result) f.get("baselineMongo");
+        TopicAudit.Result events = (TopicAudit.Result) f.get("events");
+        md.append("Scale `").append(f.get("scale")).append("` on ").append(f.get("machine")).append("\n\n");
+        md.append("| measure | value |\n| --- | --- |\n");
+        if (s != null) {
+            row(md, "reports submitted (Gatling) / 201 / refused", s.get("requests") + " / " + s.get("created")
+                    + " / " + s.get("refused"));
+            row(md, "case submissions per second (201s over the load window)", fmt(number(s.get("createdPerSecond"))));
+            row(md, "submission latency p50 / p95 / p99 / max (ms)", fmt(number(s.get("p50"))) + " / "
+                    + fmt(number(s.get("p95"))) + " / " + fmt(number(s.get("p99"))) + " / " + fmt(number(s.get("max"))));
+        }
+        if (events != null) {
+            events.stageLatencyMillis().forEach((stage, p) -> row(md, stage + " p50 / p95 / p99 / max (ms, real time)",
+                    fmt(p.get("p50")) + " / " + fmt(p.get("p95")) + " / " + fmt(p.get("p99")) + " / " + fmt(p.get("max"))
+                            + " (n=" + fmt(p.get("count")) + ")"));
+            row(md, "cases closed / full-loop throughput (closed per second)",
+                    events.closedCases() + " / " + fmt(events.closedPerSecond()));
+            row(md, "events on the topic / re-published (same id)", events.events() + " / " + events.republishedEvents());
+        }
+        if (kafka != null) {
+            row(md, "baseline: events through " + kafka.hops() + " Kafka hops per second", fmt(kafka.eventsPerSecond()));
+            row(md, "baseline: one hop p50 / p99 (ms)", fmt(kafka.perHopMillis().get("p50")) + " / "
+                    + fmt(kafka.perHopMillis().get("p99")));
+        }
+        if (mongo != null) {
+            row(md, "baseline: MongoDB single-document inserts per second", fmt(mongo.writesPerSecond()));
+        }
+        ratios(summary).forEach((name, value) -> row(md, "ratio: " + name, fmt(value)));
+        Map<String, Map<String, Double>> system = (Map<String, Map<String, Double>>) f.get("system");
+        if (system != null) {
+            system.forEach((name, stats) -> {
+                if (name.startsWith("kafka_lag") || name.startsWith("outbox") || name.startsWith("cpu")
+                        || name.startsWith("rss")) {
+                    row(md, name + " mean / max", fmt(stats.get("mean")) + " / " + fmt(stats.get("max")));
+                }
+            });
+        }
+        md.append("\n| drill | verdict | cases in flight | cases lost | duplicates |\n| --- | --- | --- | --- | --- |\n");
+        int run = 0;
+        int passed = 0;
+        for (Verdict v : summary.verdicts()) {
+            String verdict = !v.run() ? "not run" : v.passed() ? "PASS" : "FAIL";
+            if (v.run()) {
+                run++;
+                passed += v.passed() ? 1 : 0;
+            }
+            md.append("| ").append(v.drill()).append(" | ").append(verdict).append(" | ").append(v.casesInFlight())
+                    .append(" | ").append(v.casesLost()).append(" | ").append(v.duplicates()).append(" |\n");
+        }
+        md.append("\nDrills run: ").append(run).append(", passed: ").append(passed).append("\n\nFindings:\n\n");
+        for (Verdict v : summary.verdicts()) {
+            v.findings().forEach(finding -> md.append("- ").append(v.drill()).append(": ").append(finding).append('\n'));
+        }
+        return md.toString();
+    }
+
+    static String render(BenchRun.Summary summary) {
+        return markdown(summary);
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number ? ((Number) value).doubleValue() : Double.NaN;
+    }
+
+    private static String fmt(Double value) {
+        if (value == null || value.isNaN()) {
+            return "–";
+        }
+        return Math.abs(value) >= 100 || value == Math.rint(value) ? String.format("%.0f", value)
+                : String.format("%.3g", value);
+    }
+}

@@ -1,0 +1,156 @@
+package io.cityloop.bench.drill;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.cityloop.bench.city.CaseLedger;
+import io.cityloop.bench.city.CasePlan;
+import io.cityloop.launcher.GatewayClient;
+import io.cityloop.launcher.GatewayClient.Response;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The end-of-run truth: every case that got a 201 is read back and must be in the status its plan expects; and the
+ * scorecards must equal what the final case list implies (per district: reported by report month, filed over the
+ * run; per unit: dispatched tasks over the run), so an event applied twice after a redelivery would show.
+ */
+public final class LedgerCheck {
+
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+
+    public record Outcome(int cases, Map<String, Long> finalStatuses, List<String> lost, List<String> mismatches,
+                          Map<String, JsonNode> scorecards) {
+    }
+
+    /** Waits until every case is final (or the time is up), then compares. */
+    public static Outcome check(GatewayClient client, CaseLedger ledger, Duration drain) {
+        long deadline = System.nanoTime() + drain.toNanos();
+        Map<String, JsonNode> views = new HashMap<>();
+        List<String> open = ledger.caseIds();
+        while (true) {
+            List<String> still = new ArrayList<>();
+            for (String id : open) {
+                JsonNode view = read(client, id);
+                if (view != null) {
+                    views.put(id, view);
+                }
+                if (view == null || !ledger.plan(id).expectedFinalStatus().equals(view.path("status").asString())) {
+                    still.add(id);
+                }
+            }
+            open = still;
+            if (open.isEmpty() || System.nanoTime() > deadline) {
+                break;
+            }
+            pause(Duration.ofSeconds(2));
+        }
+        Map<String, Long> statuses = new TreeMap<>();
+        views.values().forEach(v -> statuses.merge(v.path("status").asString(), 1L, Long::sum));
+        List<String> lost = new ArrayList<>();
+        for (String id : open) {
+            JsonNode view = views.get(id);
+            lost.add(id + " expected " + ledger.plan(id).expectedFinalStatus() + " but is "
+                    + (view == null ? "unreadable" : view.path("status").asString()));
+        }
+        Map<String, JsonNode> scorecards = new TreeMap<>();
+        List<String> mismatches = compareScorecards(client, ledger, views, scorecards);
+        long settle = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!mismatches.isEmpty() && System.nanoTime() < settle) {
+            // assessment is eventually consistent: give its consumer time to catch up before calling it a mismatch
+            pause(Duration.ofSeconds(2));
+            scorecards.clear();
+            mismatches = compareScorecards(client, ledger, views, scorecards);
+        }
+        return new Outcome(ledger.size(), statuses, lost, mismatches, scorecards);
+    }
+
+    private static List<String> compareScorecards(GatewayClient client, CaseLedger ledger, Map<String, JsonNode> views,
+                                                  Map<String, JsonNode> scorecards) {
+        Map<String, Long> expectedReported = new TreeMap<>();
+        Map<String, Long> expectedFiled = new TreeMap<>();
+        Map<String, Long> expectedDispatched = new TreeMap<>();
+        TreeSet<YearMonth> months = new TreeSet<>();
+        views.forEach((id, view) -> {
+            CasePlan plan = ledger.plan(id);
+            YearMonth month = YearMonth.from(Instant.parse(view.path("reportedAt").asString()).atZone(CITY));
+            months.add(month);
+            String district = view.path("districtCode").asString();
+            expectedReported.merge(month + "/" + district, 1L, Long::sum);
+            if (!plan.rejected()) {
+                expectedFiled.merge(district, 1L, Long::sum);
+                JsonNode task = view.path("currentTask");
+                expectedDispatched.merge(task.path("unitId").asString(), 1L, Long::sum);
+                months.add(YearMonth.from(Instant.parse(task.path("deadline").asString()).atZone(CITY)));
+            }
+        });
+        if (!months.isEmpty()) {
+            months.add(months.last().plusMonths(1));
+        }
+        Map<String, Long> actualReported = new TreeMap<>();
+        Map<String, Long> actualFiled = new TreeMap<>();
+        Map<String, Long> actualDispatched = new TreeMap<>();
+        for (YearMonth month : months) {
+            JsonNode districts = client.get("supervisor", "/api/scorecards/" + month + "/districts").body();
+            JsonNode departments = client.get("supervisor", "/api/scorecards/" + month + "/departments").body();
+            scorecards.put(month + "/districts", districts);
+            scorecards.put(month + "/departments", departments);
+            for (JsonNode row : districts.path("rows")) {
+                String district = row.path("districtCode").asString();
+                addIfPositive(actualReported, month + "/" + district, row.path("reported").asLong());
+                addIfPositive(actualFiled, district, row.path("filed").asLong());
+            }
+            for (JsonNode row : departments.path("rows")) {
+                addIfPositive(actualDispatched, row.path("unitId").asString(), row.path("dispatched").asLong());
+            }
+        }
+        List<String> mismatches = new ArrayList<>();
+        diff("reported", expectedReported, actualReported, mismatches);
+        diff("filed", expectedFiled, actualFiled, mismatches);
+        diff("dispatched", expectedDispatched, actualDispatched, mismatches);
+        return mismatches;
+    }
+
+    private static void addIfPositive(Map<String, Long> into, String key, long value) {
+        if (value > 0) {
+            into.merge(key, value, Long::sum);
+        }
+    }
+
+    private static void diff(String what, Map<String, Long> expected, Map<String, Long> actual, List<String> into) {
+        TreeSet<String> keys = new TreeSet<>(expected.keySet());
+        keys.addAll(actual.keySet());
+        for (String key : keys) {
+            long e = expected.getOrDefault(key, 0L);
+            long a = actual.getOrDefault(key, 0L);
+            if (e != a) {
+                into.add(what + " " + key + ": scorecard " + a + ", recomputed from the cases " + e);
+            }
+        }
+    }
+
+    private static JsonNode read(GatewayClient client, String id) {
+        try {
+            Response answer = client.get("supervisor", "/api/cases/" + id);
+            return answer.status() == 200 ? answer.body() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

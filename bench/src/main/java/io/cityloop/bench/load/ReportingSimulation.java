@@ -1,0 +1,78 @@
+package io.cityloop.bench.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+import io.cityloop.bench.city.Report;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 采集 under load: inspectors' reports arrive at the gateway at a constant rate (open model, so a slow system gets
+ * a queue rather than fewer reports), each with its own Idempotency-Key. A 201 puts the case in the ledger with its
+ * plan; anything else counts as refused.
+ */
+public class ReportingSimulation extends Simulation {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public ReportingSimulation() {
+        RunContext run = RunContext.get();
+        HttpProtocolBuilder gateway = http.baseUrl(run.gatewayUrl())
+                .acceptHeader("application/json, application/problem+json")
+                .contentTypeHeader("application/json")
+                .authorizationHeader("Bearer " + run.inspectorToken())
+                .shareConnections();
+
+        Iterator<Map<String, Object>> reports = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                Report report = run.traffic().next();
+                Map<String, Object> record = new HashMap<>();
+                record.put("report", report);
+                record.put("key", report.idempotencyKey());
+                record.put("body", JSON.writeValueAsString(report.body()));
+                return record;
+            }
+        };
+
+        ScenarioBuilder inspectors = scenario("inspectors report")
+                .feed(reports)
+                .exec(http("POST /api/cases").post("/api/cases")
+                        .header("Idempotency-Key", "#{key}")
+                        .body(StringBody("#{body}"))
+                        .check(responseTimeInMillis().saveAs("responseTime"), status().is(201),
+                                jsonPath("$.id").saveAs("caseId")))
+                .exec(session -> {
+                    Report report = session.get("report");
+                    if (session.contains("responseTime")) {
+                        run.ledger().answered(session.getLong("responseTime"));
+                    }
+                    if (session.contains("caseId") && !session.isFailed()) {
+                        run.ledger().accepted(session.getString("caseId"), report.plan());
+                    } else {
+                        run.ledger().refused();
+                    }
+                    return session;
+                });
+
+        setUp(inspectors.injectOpen(constantUsersPerSec(run.reportsPerSecond()).during(run.loadSeconds())))
+                .protocols(gateway);
+    }
+}
