@@ -117,6 +117,17 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void pathTraversalIsRefusedAsAProblem() {
+        client.get().uri(java.net.URI.create("http://localhost:" + port + "/api/cases/..%2F..%2Fetc%2Fpasswd"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("operator"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://cityloop.io/problems/validation");
+    }
+
+    @Test
     void citizensReportWithoutAToken() {
         client.post().uri("/api/public/reports")
                 .contentType(MediaType.APPLICATION_JSON)
