@@ -41,9 +41,11 @@ import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventTopics;
+import io.cityloop.events.DeadlineWarning;
 import io.cityloop.events.Producers;
 import io.cityloop.events.ReworkDispatched;
 import io.cityloop.events.TaskDispatched;
+import io.cityloop.events.TaskEscalated;
 import io.cityloop.events.TimeLimit;
 import io.cityloop.infra.TestInfrastructure;
 import io.cityloop.platform.security.RoleAuthorities;
@@ -144,6 +146,34 @@ class NotificationIntegrationTest {
                 .andExpect(jsonPath("$[0].readAt").value(nullValue()))
                 .andExpect(jsonPath("$[0].message").value("案件 " + caseId
                         + "（01-01-01 上水井盖）核查未通过，已退回市水务集团返工（第 1 次），请于 2026-11-16 16:10 前重新处置。")));
+    }
+
+    @Test
+    void theDeadlineWatchWarnsAndEscalatesToTheUnit() throws Exception {
+        String caseId = "QD-20261110-" + UUID.randomUUID();
+        String taskId = caseId + "-T1";
+        Actor watch = Actor.system("deadline-watch");
+        CaseEvent warning = CaseEvent.of(Producers.DISPATCH, taskId, 2, at("2026-11-13T08:40"),
+                new DeadlineWarning(caseId, taskId, WATER_GROUP, at("2026-11-13T09:30"), watch));
+        CaseEvent escalated = CaseEvent.of(Producers.DISPATCH, taskId, 4, at("2026-11-16T09:30"),
+                new TaskEscalated(caseId, taskId, WATER_GROUP, 1, "超期1个工作日未处置，自动督办", watch));
+
+        publish(dispatched(caseId));
+        awaitConsumerCaughtUp();
+        publish(warning);
+        publish(escalated);
+        publish(escalated);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/notifications")
+                        .with(user("department", WATER_GROUP)))
+                .andExpect(jsonPath("$[?(@.caseId == '" + caseId + "')]", hasSize(3)))
+                .andExpect(jsonPath("$[?(@.id == '" + warning.id() + "')].message").value(
+                        "案件 " + caseId + "（01-01-01 上水井盖）即将超期（黄灯），请于 2026-11-13 09:30 前反馈处置结果。"))
+                .andExpect(jsonPath("$[?(@.id == '" + escalated.id() + "')].title").value("督办通知"))
+                .andExpect(jsonPath("$[?(@.id == '" + escalated.id() + "')].message").value(
+                        "案件 " + caseId + "（01-01-01 上水井盖）超期未处置，已被督办（第 1 级），请立即处置并反馈。")));
+        mvc.perform(get("/api/notifications").with(user("department", "dept-01")))
+                .andExpect(jsonPath("$[?(@.caseId == '" + caseId + "')]", hasSize(0)));
     }
 
     @Test

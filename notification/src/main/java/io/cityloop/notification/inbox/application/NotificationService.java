@@ -1,13 +1,17 @@
 package io.cityloop.notification.inbox.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
 import io.cityloop.events.CaseEvent;
+import io.cityloop.events.DeadlineWarning;
 import io.cityloop.events.ReworkDispatched;
+import io.cityloop.events.TaskEscalated;
+import io.cityloop.events.TaskOverdue;
 import io.cityloop.events.TaskDispatched;
 import io.cityloop.notification.inbox.model.Notification;
 import io.cityloop.notification.inbox.model.NotificationKind;
@@ -20,7 +24,10 @@ import io.cityloop.reference.HandlingUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Records a notification for each task a unit receives, and serves the units' inboxes. */
+/**
+ * Records a notification for each task a unit receives and for each signal of the deadline watch about it (黄灯,
+ * 红灯, 督办), and serves the units' inboxes.
+ */
 @Service
 public class NotificationService {
 
@@ -78,7 +85,26 @@ public class NotificationService {
                     r.unitId(), unitName(r.unitId(), null), categoryCode, categoryName(categoryCode), r.deadline(),
                     event.time(), r.reworkCount()));
         }
+        if (event.data() instanceof DeadlineWarning w) {
+            return watchNotice(event, NotificationKind.DEADLINE_WARNING, w.caseId(), w.taskId(), w.unitId(),
+                    w.deadline(), 0);
+        }
+        if (event.data() instanceof TaskOverdue o) {
+            return watchNotice(event, NotificationKind.OVERDUE, o.caseId(), o.taskId(), o.unitId(), o.deadline(), 0);
+        }
+        if (event.data() instanceof TaskEscalated e) {
+            return watchNotice(event, NotificationKind.ESCALATED, e.caseId(), e.taskId(), e.unitId(), null,
+                    e.level());
+        }
         return Optional.empty();
+    }
+
+    /** The watch's events name no category; it comes from the task's dispatch notification when there was one. */
+    private Optional<TaskNotice> watchNotice(CaseEvent event, NotificationKind kind, String caseId, String taskId,
+                                             String unitId, Instant deadline, int round) {
+        String categoryCode = store.dispatchOf(taskId).map(Notification::categoryCode).orElse(null);
+        return Optional.of(new TaskNotice(event.id(), kind, caseId, taskId, unitId, unitName(unitId, null),
+                categoryCode, categoryName(categoryCode), deadline, event.time(), round));
     }
 
     private String unitName(String unitId, String named) {

@@ -28,8 +28,11 @@ public final class NotificationMessages {
         String theCase = "案件 " + notice.caseId() + category(notice);
         return switch (notice.kind()) {
             case DISPATCHED -> theCase + "已派遣至" + notice.unitName() + "，" + deadline + "处置完毕。";
-            case REWORK -> theCase + "核查未通过，已退回" + notice.unitName() + "返工（第 " + notice.reworkCount()
+            case REWORK -> theCase + "核查未通过，已退回" + notice.unitName() + "返工（第 " + notice.round()
                     + " 次），" + deadline + "重新处置。";
+            case DEADLINE_WARNING -> theCase + "即将超期（黄灯），" + deadline + "反馈处置结果。";
+            case OVERDUE -> theCase + "已超过处置时限（红灯），请立即处置并反馈。";
+            case ESCALATED -> theCase + "超期未处置，已被督办（第 " + notice.round() + " 级），请立即处置并反馈。";
         };
     }
 
