@@ -13,11 +13,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import io.cityloop.platform.PlatformProperties;
 import io.cityloop.platform.problem.ProblemSecurityHandlers;
 
 /**
  * Every service validates the bearer token itself: the network is not trusted, even behind the gateway. Fine-grained
- * rules stay with the service that owns the data, as {@code @PreAuthorize} on its controllers.
+ * rules stay with the service that owns the data, as {@code @PreAuthorize} on its controllers; paths a service serves
+ * to anonymous callers are listed in its {@code cityloop.public-paths}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -25,7 +27,9 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain cityLoopSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain cityLoopSecurity(HttpSecurity http, ProblemSecurityHandlers problems,
+                                         PlatformProperties properties) throws Exception {
+        String[] publicPaths = properties.publicPaths().toArray(String[]::new);
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(new RoleAuthorities());
         http
@@ -34,6 +38,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(publicPaths).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
