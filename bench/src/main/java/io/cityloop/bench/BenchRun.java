@@ -1,5 +1,6 @@
 package io.cityloop.bench;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,6 +26,8 @@ import io.cityloop.bench.city.CityActors;
 import io.cityloop.bench.city.CityTraffic;
 import io.cityloop.bench.city.Report;
 import io.cityloop.bench.drill.BadInputDrill;
+import io.cityloop.bench.drill.BrokerRestartDrill;
+import io.cityloop.bench.drill.MongoOutageDrill;
 import io.cityloop.bench.drill.KillDrill;
 import io.cityloop.bench.drill.LedgerCheck;
 import io.cityloop.bench.drill.ReplayDrill;
@@ -87,6 +90,17 @@ public final class BenchRun {
         if (dataDirectory == null || !Files.isDirectory(dataDirectory)) {
             return;
         }
+        Path logs = dataDirectory.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            // the services' and the broker's logs outlive the run, for the drills' findings
+            Path kept = settings.output().resolve("logs");
+            Files.createDirectories(kept);
+            try (java.util.stream.Stream<Path> logFiles = Files.list(logs)) {
+                for (Path log : logFiles.toList()) {
+                    Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
         try (java.util.stream.Stream<Path> files = Files.walk(dataDirectory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
@@ -131,20 +145,39 @@ public final class BenchRun {
                 if (settings.killDrill()) {
                     killer.start();
                 }
+                BrokerRestartDrill broker = new BrokerRestartDrill(system, settings.load().dividedBy(5),
+                        Duration.ofSeconds(5), ledger::size);
+                Thread brokerThread = new Thread(broker, "broker-drill");
+                if (settings.brokerDrill()) {
+                    brokerThread.start();
+                }
+                MongoOutageDrill mongo = new MongoOutageDrill(system, client::get, settings.load().dividedBy(2),
+                        settings.mongoOutage(), ledger::size, () -> ledger.caseIds().get(0),
+                        java.time.YearMonth.from(settings.simulateFrom().atZone(java.time.ZoneId.of("Asia/Shanghai")))
+                                .toString());
+                Thread mongoThread = new Thread(mongo, "mongo-drill");
+                if (settings.mongoDrill()) {
+                    mongoThread.start();
+                }
                 out.println("bench: load " + settings.reportsPerSecond() + " reports/s for " + settings.load()
                         + (settings.killDrill() ? ", killing each backend service once" : "") + " …");
-                Instant loadStart = Instant.now();
+                Instant loadStart = Clock.systemUTC().instant();
                 RunContext.set(new RunContext(system.gatewayUrl(), client.get().token("inspector"), traffic, ledger,
                         settings.reportsPerSecond(), settings.load().toSeconds()));
                 int gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", ReportingSimulation.class.getName(),
                         "-rf", settings.gatlingResults().toString(), "-rd", "CityLoop " + settings.scale()});
                 figures.put("gatlingExitCode", gatling);
                 killer.join();
-                out.println("bench: load done in " + Duration.between(loadStart, Instant.now()).toSeconds()
+                brokerThread.join();
+                mongoThread.join();
+                out.println("bench: load done in " + Duration.between(loadStart, Clock.systemUTC().instant()).toSeconds()
                         + " s; draining (up to " + settings.drain() + ") …");
                 client.set(warmClient(system, city));
+                if (settings.mongoDrill()) {
+                    figures.put("refusedRetried", retryRefused(client.get(), ledger));
+                }
                 LedgerCheck.Outcome outcome = LedgerCheck.check(client.get(), ledger, settings.drain());
-                figures.put("drainedAfterSeconds", Duration.between(loadStart, Instant.now()).toSeconds());
+                figures.put("drainedAfterSeconds", Duration.between(loadStart, Clock.systemUTC().instant()).toSeconds());
                 figures.put("system", sampler.summary());
                 figures.put("actors", actors.outcomes());
                 Map<String, Object> submissions = ledger.submissionStats();
@@ -166,6 +199,7 @@ public final class BenchRun {
                 if (duplicates > 0) {
                     findings.add(duplicates + " reports became more than one case");
                 }
+                List<String> endChecks = List.copyOf(findings);
                 long inFlight = kill.kills().stream().mapToLong(KillDrill.Kill::casesInFlight).max().orElse(0);
                 boolean killPassed = findings.isEmpty() && (!settings.killDrill() || kill.kills().size() == 4);
                 findings.add(0, ledger.size() + " cases with a 201 checked; " + outcome.mismatches().size()
@@ -173,14 +207,42 @@ public final class BenchRun {
                 verdicts.add(new Verdict(settings.killDrill() ? "kill -9 each backend service under load"
                         : "load run without kills", killPassed, inFlight, outcome.lost().size(), duplicates, findings));
 
+                if (settings.brokerDrill()) {
+                    BrokerRestartDrill.Restart restart = broker.restart();
+                    List<String> brokerFindings = new ArrayList<>();
+                    brokerFindings.add("broker pid " + restart.pid() + " killed -9 at " + settings.load().dividedBy(5)
+                            + " into the load, started again after " + restart.downMillis() + " ms (start took "
+                            + restart.startMillis() + " ms); " + ledger.size() + " cases with a 201 checked");
+                    if (restart.error() != null) {
+                        brokerFindings.add("the broker did not come back: " + restart.error());
+                    }
+                    brokerFindings.addAll(endChecks);
+                    figures.put("brokerRestart", restart);
+                    verdicts.add(new Verdict("Kafka broker restart mid-run (kill -9 of its own process)",
+                            brokerFindings.size() == 1, restart.casesInFlight(), outcome.lost().size(), duplicates,
+                            brokerFindings));
+                }
+                if (settings.mongoDrill()) {
+                    List<String> mongoFindings = new ArrayList<>(mongo.findings());
+                    mongoFindings.set(0, mongoFindings.get(0) + "; refused submissions retried after the load with "
+                            + "the same Idempotency-Key, answers " + figures.get("refusedRetried"));
+                    mongoFindings.addAll(endChecks);
+                    figures.put("mongoOutageProbes", mongo.probes());
+                    verdicts.add(new Verdict("MongoDB unavailable for " + settings.mongoOutage().toSeconds() + " s",
+                            mongoFindings.size() == 1, mongo.casesInFlight(), outcome.lost().size(), duplicates,
+                            mongoFindings));
+                }
+
                 out.println("bench: replay drill …");
                 verdicts.add(ReplayDrill.run(system, client.get(), scorecardPaths(outcome.scorecards()),
                         Duration.ofMinutes(3)));
             }
-            verdicts.add(Verdict.notRun("Kafka broker restart mid-run",
-                    "the broker runs inside the bench JVM (embedded-infra); a separate broker process is not built yet"));
-            verdicts.add(Verdict.notRun("MongoDB unavailable for 30 s",
-                    "needs the MongoDB server stoppable apart from Kafka; not built yet"));
+            if (!settings.brokerDrill()) {
+                verdicts.add(Verdict.notRun("Kafka broker restart mid-run", "off; -Dbench.broker-drill=true runs it"));
+            }
+            if (!settings.mongoDrill()) {
+                verdicts.add(Verdict.notRun("MongoDB unavailable for 30 s", "off; -Dbench.mongo-drill=true runs it"));
+            }
             Summary summary = new Summary(figures, verdicts);
             write(summary);
             return summary;
@@ -196,13 +258,40 @@ public final class BenchRun {
         }
         Path data = Files.createTempDirectory("cityloop-bench");
         dataDirectory = data;
-        LauncherOptions options = new LauncherOptions(home, data, true, false, ports[5], ports[6], ports[7],
+        // The MongoDB drill closes and reopens the server: only an H2 file keeps the data across that.
+        LauncherOptions options = new LauncherOptions(home, data, !settings.mongoDrill(), false, ports[5], ports[6], ports[7],
                 servicePorts, new LauncherOptions.Simulation(settings.simulateFrom(), settings.simulateSpeed()));
         out.println("bench: starting the system (data " + data + ") …");
-        CityLoopSystem system = CityLoopSystem.start(options, null, Duration.ofMinutes(5));
+        CityLoopSystem system = CityLoopSystem.start(options, null, Duration.ofMinutes(5), settings.brokerDrill());
         // Ctrl-C or SIGTERM of the bench must not leave five service processes behind.
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "bench-shutdown"));
         return system;
+    }
+
+    /**
+     * What an inspector's app does with a refused submission: sends it again with the same Idempotency-Key. A 503
+     * from the gateway's timeout may hide a case that was created after all (MongoDB answered late); the retry
+     * returns that case, so the ledger knows every case that exists. Only in the MongoDB drill.
+     */
+    private static Map<String, Long> retryRefused(GatewayClient client, CaseLedger ledger) {
+        Map<String, Long> answers = new java.util.TreeMap<>();
+        for (Report report : ledger.refusedReports()) {
+            String status;
+            try {
+                GatewayClient.Response answer = client.post("inspector", "/api/cases", report.body(),
+                        Map.of("Idempotency-Key", report.idempotencyKey()));
+                status = Integer.toString(answer.status());
+                String id = answer.path("id").asString();
+                if ((answer.status() == 200 || answer.status() == 201) && id != null && !id.isBlank()) {
+                    status += ledger.knows(id) ? " known" : "";
+                    ledger.accepted(id, report.plan());
+                }
+            } catch (RuntimeException e) {
+                status = "no answer";
+            }
+            answers.merge(status, 1L, Long::sum);
+        }
+        return answers;
     }
 
     /** A client whose tokens are fetched up front, so that the actors' threads only read them. */
@@ -270,6 +359,7 @@ public final class BenchRun {
     private static Map<String, Long> pids(CityLoopSystem system) {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("bench+kafka+mongo", ProcessHandle.current().pid());
+        system.brokerPid().ifPresent(pid -> pids.put("kafka-broker", pid));
         for (CityLoopService service : CityLoopService.values()) {
             try {
                 if (system.isAlive(service)) {

@@ -19,6 +19,9 @@ import java.util.Locale;
  * @param baselineHops      Kafka hops of the baseline relay (see README: the asynchronous hops of one loop)
  * @param mongoWrites       single-document inserts of the MongoDB baseline
  * @param killDrill         kill -9 and restart each backend service during the load
+ * @param brokerDrill       run the Kafka broker as its own process and kill -9 / restart it at 1/5 of the load
+ * @param mongoDrill        MongoDB on its H2 file, closed for {@code mongoOutage} from half of the load on
+ * @param mongoOutage       how long MongoDB is unavailable in the MongoDB drill
  */
 public record BenchSettings(
         String scale,
@@ -33,6 +36,9 @@ public record BenchSettings(
         int baselineHops,
         int mongoWrites,
         boolean killDrill,
+        boolean brokerDrill,
+        boolean mongoDrill,
+        Duration mongoOutage,
         Path output) {
 
     public static BenchSettings forScale(String scale) {
@@ -50,6 +56,9 @@ public record BenchSettings(
                 base.baselineHops(),
                 Integer.getInteger("bench.mongo-writes", base.mongoWrites()),
                 Boolean.parseBoolean(System.getProperty("bench.kill-drill", Boolean.toString(base.killDrill()))),
+                Boolean.parseBoolean(System.getProperty("bench.broker-drill", "false")),
+                Boolean.parseBoolean(System.getProperty("bench.mongo-drill", "false")),
+                Duration.ofSeconds(Long.getLong("bench.mongo-outage-seconds", 30)),
                 Path.of(System.getProperty("bench.output", "target/bench")).toAbsolutePath());
     }
 
@@ -57,11 +66,11 @@ public record BenchSettings(
         Instant monday = Instant.parse("2026-11-02T00:30:00Z");
         if (name.equals("full")) {
             return new BenchSettings(name, 20261102L, 20, Duration.ofMinutes(5), 720, monday, Duration.ofMinutes(5),
-                    Duration.ofSeconds(30), 20_000, 4, 20_000, true, null);
+                    Duration.ofSeconds(30), 20_000, 4, 20_000, true, false, false, Duration.ofSeconds(30), null);
         }
         if (name.equals("smoke")) {
             return new BenchSettings(name, 20261102L, 4, Duration.ofSeconds(60), 720, monday, Duration.ofMinutes(4),
-                    Duration.ofSeconds(10), 2_000, 4, 2_000, true, null);
+                    Duration.ofSeconds(10), 2_000, 4, 2_000, true, false, false, Duration.ofSeconds(30), null);
         }
         throw new IllegalArgumentException("bench.scale must be smoke or full, was " + name);
     }

@@ -1,5 +1,6 @@
 package io.cityloop.bench.city;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
 public record BusinessClock(Instant start, Instant anchor, double speed) {
 
     public Instant now() {
-        long realMillis = Duration.between(anchor, Instant.now()).toMillis();
+        long realMillis = Duration.between(anchor, Clock.systemUTC().instant()).toMillis();
         return start.plusMillis((long) (realMillis * speed));
     }
 }

@@ -1,5 +1,6 @@
 package io.cityloop.bench.city;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class CaseLedger {
 
     /** A submission's response time, whatever the answer; with the first and last answer for the rate. */
     public void answered(long millis) {
-        long now = System.currentTimeMillis();
+        long now = Clock.systemUTC().millis();
         synchronized (responseTimes) {
             responseTimes.add(millis);
             firstAnswer = Math.min(firstAnswer, now - millis);
@@ -54,6 +55,20 @@ public final class CaseLedger {
 
     public void refused() {
         refused.incrementAndGet();
+    }
+
+    private final List<Report> refusedReports = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** A refused submission, kept so that a drill can retry it with the same Idempotency-Key as a client would. */
+    public void refused(Report report) {
+        refused();
+        refusedReports.add(report);
+    }
+
+    public List<Report> refusedReports() {
+        synchronized (refusedReports) {
+            return List.copyOf(refusedReports);
+        }
     }
 
     public CasePlan plan(String caseId) {

@@ -1,5 +1,6 @@
 package io.cityloop.bench.drill;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,10 @@ public final class KillDrill implements Runnable {
     @Override
     public void run() {
         long slot = load.toMillis() / (VICTIMS.size() + 1);
-        long start = System.currentTimeMillis();
+        long start = Clock.systemUTC().millis();
         for (int i = 0; i < VICTIMS.size(); i++) {
             CityLoopService victim = VICTIMS.get(i);
-            long wait = start + slot * (i + 1) - System.currentTimeMillis();
+            long wait = start + slot * (i + 1) - Clock.systemUTC().millis();
             if (wait > 0) {
                 LedgerCheck.pause(Duration.ofMillis(wait));
             }

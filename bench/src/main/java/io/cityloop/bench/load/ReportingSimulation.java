@@ -67,7 +67,7 @@ public class ReportingSimulation extends Simulation {
                     if (session.contains("caseId") && !session.isFailed()) {
                         run.ledger().accepted(session.getString("caseId"), report.plan());
                     } else {
-                        run.ledger().refused();
+                        run.ledger().refused(report);
                     }
                     return session;
                 });

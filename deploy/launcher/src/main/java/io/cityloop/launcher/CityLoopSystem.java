@@ -48,13 +48,25 @@ public final class CityLoopSystem implements AutoCloseable {
      */
     public static CityLoopSystem start(LauncherOptions options, PrintStream console, Duration startTimeout)
             throws IOException {
+        return start(options, console, startTimeout, false);
+    }
+
+    /**
+     * Like {@link #start(LauncherOptions, PrintStream, Duration)}; with {@code brokerInOwnProcess} the Kafka broker
+     * runs as its own process (same {@code java} and class path, log {@code logs/kafka-broker.log}), so that a
+     * drill can {@linkplain #killBroker() kill} it and {@linkplain #startBroker() start} it again. Needs a plain
+     * class path holding embedded-infra and the Kafka server jars (Maven, the bench), not the launcher's exec jar.
+     */
+    public static CityLoopSystem start(LauncherOptions options, PrintStream console, Duration startTimeout,
+                                       boolean brokerInOwnProcess) throws IOException {
         for (CityLoopService service : CityLoopService.values()) {
             PortCheck.requireFree("localhost", options.port(service), service.module(),
                     "set " + service.portOption() + " or " + service.portVariable());
         }
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(new InfrastructureSettings("localhost",
                 options.kafkaPort(), options.kafkaControllerPort(), options.mongoPort(), options.dataDirectory(),
-                options.inMemory()));
+                options.inMemory()), brokerInOwnProcess
+                ? options.dataDirectory().resolve("logs").resolve("kafka-broker.log") : null);
         CityLoopSystem system = new CityLoopSystem(options, infrastructure, new ArrayList<>());
         system.console = console;
         try {
@@ -94,6 +106,31 @@ public final class CityLoopSystem implements AutoCloseable {
     /** The real instant at which the simulated business clock reads {@link LauncherOptions.Simulation#start()}. */
     public Instant simulationAnchor() {
         return simulationAnchor;
+    }
+
+    /** {@code kill -9} of the broker process; only when started with the broker in its own process. */
+    public void killBroker() {
+        infrastructure.killBroker();
+    }
+
+    /** Starts the killed broker process again on the same ports and log directory; returns once it takes writes. */
+    public void startBroker() {
+        infrastructure.startBroker();
+    }
+
+    /** The broker's process id, when it runs as its own process and is alive. */
+    public java.util.OptionalLong brokerPid() {
+        return infrastructure.brokerPid();
+    }
+
+    /** Closes the MongoDB server (clients get connection refused); its H2 file is kept unless in memory. */
+    public void stopMongo() {
+        infrastructure.stopMongo();
+    }
+
+    /** Starts MongoDB again on the same port and data; in memory, the data is gone. */
+    public void startMongo() {
+        infrastructure.startMongo();
     }
 
     /** The operating-system process id of a running service. */
