@@ -18,13 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,6 +52,7 @@ import io.cityloop.events.TaskDispatched;
 import io.cityloop.events.TaskHandled;
 import io.cityloop.events.TimeLimit;
 import io.cityloop.events.VerificationRequested;
+import io.cityloop.infra.ConsumerGroups;
 import io.cityloop.infra.TestInfrastructure;
 import io.cityloop.platform.security.RoleAuthorities;
 
@@ -347,18 +342,7 @@ class ScorecardIntegrationTest {
     }
 
     private void awaitConsumerCaughtUp() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.shared().bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-                admin.listOffsets(latest).all().get().forEach((partition, end) ->
-                        assertThat(committed.get(partition).offset()).as("%s", partition).isEqualTo(end.offset()));
-                assertThat(committed).isNotEmpty();
-            });
-        }
+        ConsumerGroups.awaitCaughtUp(TestInfrastructure.shared().bootstrapServers(), GROUP, Duration.ofSeconds(30));
     }
 
     private double appliedEvents() {

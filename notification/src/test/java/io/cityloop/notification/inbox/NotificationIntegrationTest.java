@@ -1,6 +1,5 @@
 package io.cityloop.notification.inbox;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,15 +15,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +39,7 @@ import io.cityloop.events.ReworkDispatched;
 import io.cityloop.events.TaskDispatched;
 import io.cityloop.events.TaskEscalated;
 import io.cityloop.events.TimeLimit;
+import io.cityloop.infra.ConsumerGroups;
 import io.cityloop.infra.TestInfrastructure;
 import io.cityloop.platform.security.RoleAuthorities;
 
@@ -203,18 +196,7 @@ class NotificationIntegrationTest {
     }
 
     private void awaitConsumerCaughtUp() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.shared().bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                        .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-                assertThat(committed).isNotEmpty();
-                admin.listOffsets(latest).all().get().forEach((partition, end) ->
-                        assertThat(committed.get(partition).offset()).as("%s", partition).isEqualTo(end.offset()));
-            });
-        }
+        ConsumerGroups.awaitCaughtUp(TestInfrastructure.shared().bootstrapServers(), GROUP, Duration.ofSeconds(30));
     }
 
     private static JwtRequestPostProcessor user(String role, String unit) {
