@@ -19,6 +19,7 @@ import io.cityloop.platform.health.MongoPingHealthIndicator;
 import io.cityloop.platform.messaging.DeadLetters;
 import io.cityloop.platform.outbox.OutboxCollection;
 import io.cityloop.platform.outbox.OutboxRelay;
+import io.cityloop.platform.persistence.MongoTimeouts;
 import io.cityloop.platform.problem.ProblemAdvice;
 import io.cityloop.platform.problem.ProblemSecurityHandlers;
 import io.cityloop.platform.security.SecurityConfiguration;
@@ -59,6 +60,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    MongoTimeouts mongoTimeouts(PlatformProperties properties) {
+        return new MongoTimeouts(properties.mongo());
+    }
+
+    @Bean
     ProblemSecurityHandlers problemSecurityHandlers(ObjectProvider<JsonMapper> mapper) {
         return new ProblemSecurityHandlers(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
     }
@@ -66,8 +72,7 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler caseEventErrorHandler(KafkaTemplate<String, String> template, PlatformProperties properties) {
-        return DeadLetters.errorHandler(template, properties.consumer().retryIntervalMillis(),
-                properties.consumer().retries());
+        return DeadLetters.errorHandler(template, properties.consumer());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -37,6 +41,7 @@ import tools.jackson.databind.DatabindException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> onProblem(ProblemException e, WebRequest request) {
@@ -62,6 +67,25 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> onConcurrentChange(OptimisticLockingFailureException e, WebRequest request) {
         return onProblem(Problems.conflict("the record was changed concurrently; reload and retry"), request);
+    }
+
+    /**
+     * The database is away (no server to select within {@code cityloop.mongo.server-selection-timeout}, connection
+     * cut, read timed out): a retry later may work, so 503 with Retry-After instead of an alarming 500. A write
+     * whose answer was lost may still have happened; commands carry an Idempotency-Key or an If-Match for that.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class,
+            MongoSocketException.class})
+    ResponseEntity<Object> onDatabaseUnavailable(RuntimeException e, WebRequest request) {
+        log.warn("database unavailable on {}: {}", describe(request), e.getMessage());
+        ProblemException unavailable = Problems.unavailable(
+                "the service's database is not reachable right now; try again in a few seconds");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(unavailable.status(), unavailable.getMessage());
+        problem.setType(Problems.type(unavailable.slug()));
+        problem.setTitle(unavailable.title());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return handleExceptionInternal(e, problem, headers, unavailable.status(), request);
     }
 
     @ExceptionHandler(Exception.class)

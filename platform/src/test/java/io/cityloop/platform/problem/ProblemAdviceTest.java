@@ -3,6 +3,12 @@ package io.cityloop.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 
 class ProblemAdviceTest {
 
@@ -21,5 +27,18 @@ class ProblemAdviceTest {
         assertThat(problem.status().value()).isEqualTo(400);
         assertThat(problem.getMessage()).isEqualTo("location.lon: must be inside the city");
         assertThat(Problems.type(problem.slug()).toString()).isEqualTo("https://cityloop.io/problems/validation");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAnswered503WithRetryAfterNotA500() {
+        ResponseEntity<Object> answer = new ProblemAdvice().onDatabaseUnavailable(
+                new DataAccessResourceFailureException("Timed out while waiting for a server that matches primary"),
+                new ServletWebRequest(new MockHttpServletRequest("POST", "/api/cases")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        ProblemDetail problem = (ProblemDetail) answer.getBody();
+        assertThat(problem.getType().toString()).isEqualTo("https://cityloop.io/problems/unavailable");
+        assertThat(problem.getDetail()).doesNotContain("Timed out", "primary");
     }
 }

@@ -7,12 +7,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.cityloop.platform.persistence.DatabaseUnavailable;
 import io.cityloop.platform.problem.FieldProblem;
 import io.cityloop.platform.problem.ProblemException;
 
@@ -45,6 +47,12 @@ class Open311Advice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<List<Open311Error>> onUnexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("database unavailable on an Open311 request: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(List.of(new Open311Error(503, "the service is briefly unavailable; try again shortly")));
+        }
         log.error("unhandled failure on an Open311 request", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR,
                 List.of(new Open311Error(500, "an unexpected error occurred; nothing was changed")));

@@ -22,8 +22,7 @@ class DeadLetterConfiguration {
 
     @Bean
     DefaultErrorHandler dispatchErrorHandler(KafkaTemplate<String, String> template, PlatformProperties properties) {
-        DefaultErrorHandler handler = DeadLetters.errorHandler(template, properties.consumer().retryIntervalMillis(),
-                properties.consumer().retries());
+        DefaultErrorHandler handler = DeadLetters.errorHandler(template, properties.consumer());
         handler.addNotRetryableExceptions(UnroutableCaseException.class, TaskNotFoundException.class,
                 IllegalTransitionException.class);
         return handler;
