@@ -222,15 +222,31 @@ public final class CaseFile {
         own(new CaseChange.Cancelled(next(), now, by, reason), from, "cancelled", reason);
     }
 
-    /** The command center dispatched a task. Returns false when this event was already applied. */
+    /**
+     * The command center dispatched a task. A task that succeeds the current one before it was handled — after a
+     * justified return (退回) or a reassignment (改派) — is a re-dispatch: the case follows the new task, so that
+     * the unit that now owns it sees the case and a failed check sends the new task back to rework. Returns false
+     * when this event was already applied.
+     */
     public boolean recordDispatched(String eventId, TaskAssignment task, Participant by, Instant at) {
         if (alreadyApplied(eventId)) {
             return false;
         }
-        CaseStatus from = moveTo(CaseStatus.DISPATCHED, "dispatched");
+        boolean redispatch = succeedsOpenTask(task);
+        CaseStatus from = status;
+        if (redispatch) {
+            status = CaseStatus.DISPATCHED;
+        } else {
+            moveTo(CaseStatus.DISPATCHED, "dispatched");
+        }
         currentTask = task;
-        mirror(eventId, at, "dispatched", from, by, "派遣至" + task.unitName());
+        mirror(eventId, at, "dispatched", from, by, (redispatch ? "改派至" : "派遣至") + task.unitName());
         return true;
+    }
+
+    private boolean succeedsOpenTask(TaskAssignment task) {
+        return currentTask != null && !currentTask.taskId().equals(task.taskId())
+                && (status == CaseStatus.DISPATCHED || status == CaseStatus.ACCEPTED);
     }
 
     /** 签收 by the unit. Returns false when this event was already applied. */

@@ -137,6 +137,34 @@ class CaseFileTest {
     }
 
     @Test
+    void aReturnedOrReassignedTaskIsSucceededByItsReDispatch() {
+        TaskAssignment successor = new TaskAssignment("TCL20261123000001-02", "dept-01", "市城市管理局",
+                Instant.parse("2026-11-24T05:00:00Z"));
+        for (Supplier<CaseFile> stage : List.<Supplier<CaseFile>>of(CaseFixture::dispatchedCase,
+                CaseFixture::acceptedCase)) {
+            CaseFile file = stage.get();
+
+            boolean applied = file.recordDispatched("evt-redispatched", successor, ROUTING, LATER);
+
+            assertThat(applied).isTrue();
+            assertThat(file.status()).isEqualTo(CaseStatus.DISPATCHED);
+            assertThat(file.currentTask()).isEqualTo(successor);
+            assertThat(file.timeline()).last().extracting(TimelineEntry::reason).isEqualTo("改派至市城市管理局");
+        }
+    }
+
+    @Test
+    void aNewTaskDoesNotReplaceOneAlreadyHandled() {
+        TaskAssignment successor = new TaskAssignment("TCL20261123000001-02", "dept-01", "市城市管理局",
+                Instant.parse("2026-11-24T05:00:00Z"));
+        CaseFile file = CaseFixture.verifyingCase();
+
+        assertThatThrownBy(() -> file.recordDispatched("evt-late", successor, ROUTING, LATER))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(file.currentTask()).isEqualTo(TASK);
+    }
+
+    @Test
     void passClosesTheCaseInTwoRecordedSteps() {
         CaseFile file = CaseFixture.closedCase();
 
