@@ -36,6 +36,7 @@ import io.cityloop.bench.load.ReportingSimulation;
 import io.cityloop.bench.load.RunContext;
 import io.cityloop.bench.measure.GatlingStats;
 import io.cityloop.bench.measure.KafkaHopBaseline;
+import io.cityloop.bench.measure.LoadLevels;
 import io.cityloop.bench.measure.MongoWriteBaseline;
 import io.cityloop.bench.measure.SystemSampler;
 import io.cityloop.bench.measure.TopicAudit;
@@ -128,7 +129,7 @@ public final class BenchRun {
 
             out.println("bench: baseline (Kafka hops, MongoDB writes) …");
             figures.put("baselineKafka", KafkaHopBaseline.run(system.bootstrapServers(), settings.baselineEvents(),
-                    settings.baselineHops()));
+                    settings.baselinePacedEvents(), settings.baselineHops()));
             figures.put("baselineMongo", MongoWriteBaseline.run(system.mongoUri("bench"), settings.mongoWrites()));
 
             Map<String, Integer> metricPorts = new LinkedHashMap<>();
@@ -159,14 +160,20 @@ public final class BenchRun {
                 if (settings.mongoDrill()) {
                     mongoThread.start();
                 }
-                out.println("bench: load " + settings.reportsPerSecond() + " reports/s for " + settings.load()
+                LoadLevels levels = settings.levels();
+                out.println("bench: load " + levels.rates() + " reports/s, each for " + levels.levelLasting()
                         + (settings.killDrill() ? ", killing each backend service once" : "") + " …");
                 Instant loadStart = Clock.systemUTC().instant();
                 RunContext.set(new RunContext(system.gatewayUrl(), client.get().token("inspector"), traffic, ledger,
-                        settings.reportsPerSecond(), settings.load().toSeconds()));
+                        settings.reportsPerSecond(), settings.load().toSeconds(), levels));
                 int gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", ReportingSimulation.class.getName(),
                         "-rf", settings.gatlingResults().toString(), "-rd", "CityLoop " + settings.scale()});
                 figures.put("gatlingExitCode", gatling);
+                List<Map<String, Object>> levelFigures = levels.summary(sampler::totalLagAt);
+                figures.put("levels", levelFigures);
+                if (levels.isStepLoad()) {
+                    figures.put("sustainedReportsPerSecond", LoadLevels.capacity(levelFigures));
+                }
                 killer.join();
                 brokerThread.join();
                 mongoThread.join();
@@ -198,6 +205,10 @@ public final class BenchRun {
                         .forEach(k -> findings.add(k.service() + " did not come back: " + k.error()));
                 if (duplicates > 0) {
                     findings.add(duplicates + " reports became more than one case");
+                }
+                Long stale = actors.outcomes().get("re-dispatched case still shows the returned task");
+                if (stale != null && stale > 0) {
+                    findings.add(stale + " re-dispatched cases still named their returned task when verified");
                 }
                 List<String> endChecks = List.copyOf(findings);
                 long inFlight = kill.kills().stream().mapToLong(KillDrill.Kill::casesInFlight).max().orElse(0);
@@ -234,8 +245,10 @@ public final class BenchRun {
                 }
 
                 out.println("bench: replay drill …");
-                verdicts.add(ReplayDrill.run(system, client.get(), scorecardPaths(outcome.scorecards()),
-                        Duration.ofMinutes(3)));
+                // A month's or a year's topic takes longer to read back than the smoke run's.
+                Duration rebuild = settings.drain().compareTo(Duration.ofMinutes(3)) > 0 ? settings.drain()
+                        : Duration.ofMinutes(3);
+                verdicts.add(ReplayDrill.run(system, client.get(), scorecardPaths(outcome.scorecards()), rebuild));
             }
             if (!settings.brokerDrill()) {
                 verdicts.add(Verdict.notRun("Kafka broker restart mid-run", "off; -Dbench.broker-drill=true runs it"));

@@ -6,8 +6,15 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * How big a run is. {@code smoke} checks that everything works in about a minute of load (CI); {@code full} is the
- * documented run of the README. Every figure can be overridden with a system property {@code bench.*}.
+ * How big a run is. Every figure can be overridden with a system property {@code bench.*}.
+ * <ul>
+ *   <li>{@code smoke}: everything works, in about a minute of load with each backend service killed once (CI);</li>
+ *   <li>{@code full}: 20 reports/s for 5 minutes with the kills;</li>
+ *   <li>{@code step}: 阶梯加压, 10 reports/s more every minute from 10 to 80, to find where it breaks;</li>
+ *   <li>{@code month}: a month of a Xianyang-sized city, about 12,000 reports over November 2026's business time
+ *       (speed 2160: a business month in 20 real minutes), so that November's scorecards come from a whole month;</li>
+ *   <li>{@code year}: about 140,000 reports over 2026 (speed 8640: a business year in about an hour).</li>
+ * </ul>
  *
  * @param reportsPerSecond  inspectors' reports (采集) arriving at the gateway per second, open model
  * @param load              how long reports keep arriving
@@ -15,13 +22,16 @@ import java.util.Locale;
  * @param simulateFrom      business time at start; chosen so that a run stays inside one assessment month
  * @param drain             how long, after the load, the city may take to finish its open cases
  * @param maxHandlingDelay  cap on a department's real handling delay, so long limits do not outlast the run
- * @param baselineEvents    events pushed through the Kafka relay of the baseline
+ * @param baselineEvents    events pushed at once through the Kafka relay of the baseline (throughput)
+ * @param baselinePacedEvents events then sent one by one at a modest rate through the same relay (latency floor)
  * @param baselineHops      Kafka hops of the baseline relay (see README: the asynchronous hops of one loop)
  * @param mongoWrites       single-document inserts of the MongoDB baseline
  * @param killDrill         kill -9 and restart each backend service during the load
  * @param brokerDrill       run the Kafka broker as its own process and kill -9 / restart it at 1/5 of the load
  * @param mongoDrill        MongoDB on its H2 file, closed for {@code mongoOutage} from half of the load on
  * @param mongoOutage       how long MongoDB is unavailable in the MongoDB drill
+ * @param stepLevels        levels of a step load (1: a constant rate), sharing {@code load} equally
+ * @param stepIncrement     reports/s added at each level of a step load
  */
 public record BenchSettings(
         String scale,
@@ -33,50 +43,91 @@ public record BenchSettings(
         Duration drain,
         Duration maxHandlingDelay,
         int baselineEvents,
+        int baselinePacedEvents,
         int baselineHops,
         int mongoWrites,
         boolean killDrill,
         boolean brokerDrill,
         boolean mongoDrill,
         Duration mongoOutage,
+        int stepLevels,
+        double stepIncrement,
         Path output) {
 
     public static BenchSettings forScale(String scale) {
         String name = scale == null ? "smoke" : scale.toLowerCase(Locale.ROOT);
         BenchSettings base = switchScale(name);
         return new BenchSettings(name,
-                Long.getLong("bench.seed", base.seed()),
-                positiveOr(Double.parseDouble(System.getProperty("bench.rate", "0")), base.reportsPerSecond()),
-                Duration.ofSeconds((long) positiveOr(Long.getLong("bench.load-seconds", 0), base.load().toSeconds())),
-                Double.parseDouble(System.getProperty("bench.speed", Double.toString(base.simulateSpeed()))),
+                (long) figure("bench.seed", base.seed()),
+                figure("bench.rate", base.reportsPerSecond()),
+                Duration.ofSeconds((long) figure("bench.load-seconds", base.load().toSeconds())),
+                figure("bench.speed", base.simulateSpeed()),
                 base.simulateFrom(),
-                Duration.ofSeconds(Long.getLong("bench.drain-seconds", base.drain().toSeconds())),
+                Duration.ofSeconds((long) figure("bench.drain-seconds", base.drain().toSeconds())),
                 base.maxHandlingDelay(),
-                Integer.getInteger("bench.baseline-events", base.baselineEvents()),
+                (int) figure("bench.baseline-events", base.baselineEvents()),
+                (int) figure("bench.baseline-paced-events", base.baselinePacedEvents()),
                 base.baselineHops(),
-                Integer.getInteger("bench.mongo-writes", base.mongoWrites()),
-                Boolean.parseBoolean(System.getProperty("bench.kill-drill", Boolean.toString(base.killDrill()))),
-                Boolean.parseBoolean(System.getProperty("bench.broker-drill", "false")),
-                Boolean.parseBoolean(System.getProperty("bench.mongo-drill", "false")),
-                Duration.ofSeconds(Long.getLong("bench.mongo-outage-seconds", 30)),
+                (int) figure("bench.mongo-writes", base.mongoWrites()),
+                flag("bench.kill-drill", base.killDrill()),
+                flag("bench.broker-drill", false),
+                flag("bench.mongo-drill", false),
+                Duration.ofSeconds((long) figure("bench.mongo-outage-seconds", 30)),
+                (int) figure("bench.step-levels", base.stepLevels()),
+                figure("bench.step-increment", base.stepIncrement()),
                 Path.of(System.getProperty("bench.output", "target/bench")).toAbsolutePath());
+    }
+
+    /** A positive {@code -Dname=…} overrides the scale's figure; absent, blank or 0 keeps it. */
+    private static double figure(String name, double scaleFigure) {
+        String given = System.getProperty(name, "").trim();
+        double value = given.isEmpty() ? 0 : Double.parseDouble(given);
+        return value > 0 ? value : scaleFigure;
+    }
+
+    /** {@code -Dname=true|false} overrides the scale's choice; absent or blank keeps it. */
+    private static boolean flag(String name, boolean scaleChoice) {
+        String given = System.getProperty(name, "").trim();
+        return given.isEmpty() ? scaleChoice : Boolean.parseBoolean(given);
     }
 
     private static BenchSettings switchScale(String name) {
         Instant monday = Instant.parse("2026-11-02T00:30:00Z");
-        if (name.equals("full")) {
-            return new BenchSettings(name, 20261102L, 20, Duration.ofMinutes(5), 720, monday, Duration.ofMinutes(5),
-                    Duration.ofSeconds(30), 20_000, 4, 20_000, true, false, false, Duration.ofSeconds(30), null);
+        Duration outage = Duration.ofSeconds(30);
+        switch (name) {
+            case "smoke":
+                return new BenchSettings(name, 20261102L, 4, Duration.ofSeconds(60), 720, monday,
+                        Duration.ofMinutes(4), Duration.ofSeconds(10), 2_000, 200, 4, 2_000, true, false, false,
+                        outage, 1, 0, null);
+            case "full":
+                return new BenchSettings(name, 20261102L, 20, Duration.ofMinutes(5), 720, monday,
+                        Duration.ofMinutes(5), Duration.ofSeconds(30), 20_000, 1_000, 4, 20_000, true, false, false,
+                        outage, 1, 0, null);
+            case "step":
+                return new BenchSettings(name, 20261102L, 10, Duration.ofMinutes(8), 720, monday,
+                        Duration.ofMinutes(8), Duration.ofSeconds(30), 20_000, 1_000, 4, 20_000, false, false, false,
+                        outage, 8, 10, null);
+            case "month":
+                // 12,000 reports from 1 November 00:00 (Asia/Shanghai) over 1,200 s at speed 2160 = 30 business days.
+                return new BenchSettings(name, 20261101L, 10, Duration.ofSeconds(1_200), 2160,
+                        Instant.parse("2026-10-31T16:00:00Z"), Duration.ofMinutes(10), Duration.ofSeconds(30),
+                        20_000, 1_000, 4, 20_000, false, false, false, outage, 1, 0, null);
+            case "year":
+                // 140,000 reports from 1 January 2026 over 3,650 s at speed 8640 = 365 business days.
+                return new BenchSettings(name, 20260101L, 38.4, Duration.ofSeconds(3_650), 8640,
+                        Instant.parse("2025-12-31T16:00:00Z"), Duration.ofMinutes(15), Duration.ofSeconds(30),
+                        20_000, 1_000, 4, 20_000, false, false, false, outage, 1, 0, null);
+            default:
+                throw new IllegalArgumentException("bench.scale must be smoke, full, step, month or year, was "
+                        + name);
         }
-        if (name.equals("smoke")) {
-            return new BenchSettings(name, 20261102L, 4, Duration.ofSeconds(60), 720, monday, Duration.ofMinutes(4),
-                    Duration.ofSeconds(10), 2_000, 4, 2_000, true, false, false, Duration.ofSeconds(30), null);
-        }
-        throw new IllegalArgumentException("bench.scale must be smoke or full, was " + name);
     }
 
-    private static double positiveOr(double given, double fallback) {
-        return given > 0 ? given : fallback;
+    /** The load's levels: one constant rate, or the step load's stairs. */
+    public io.cityloop.bench.measure.LoadLevels levels() {
+        return stepLevels > 1
+                ? io.cityloop.bench.measure.LoadLevels.stairs(reportsPerSecond, stepIncrement, stepLevels, load)
+                : new io.cityloop.bench.measure.LoadLevels(java.util.List.of(reportsPerSecond), load);
     }
 
     public Path gatlingResults() {

@@ -18,13 +18,21 @@ import io.cityloop.launcher.GatewayClient.Response;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The end-of-run truth: every case that got a 201 is read back and must be in the status its plan expects; and the
- * scorecards must equal what the final case list implies (per district: reported by report month, filed over the
- * run; per unit: dispatched tasks over the run), so an event applied twice after a redelivery would show.
+ * The end-of-run truth: every case that got a 201 is read back and must be in the status the ledger expects
+ * (closed, rejected, or merged for a duplicate report); and the scorecards must equal what the final case list
+ * implies (per district: reported by report month, filed over the run; per unit: dispatched tasks over the run), so
+ * an event applied twice after a redelivery would show.
+ *
+ * <p>Duplicates count once: a merged report counts as reported, never as filed or dispatched. A returned task (退回)
+ * does not count as dispatched for the unit that returned it (the default scheme's rule; a scheme that keeps
+ * unjustified returns in 应处置数 would need them added here); the case counts once, for the unit of its last task,
+ * which is read from dispatch by following the re-dispatch from the task the case names.
  */
 public final class LedgerCheck {
 
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    /** More re-dispatches than any plan makes: a chain this long would be a loop. */
+    private static final int MAX_REDISPATCHES = 5;
 
     public record Outcome(int cases, Map<String, Long> finalStatuses, List<String> lost, List<String> mismatches,
                           Map<String, JsonNode> scorecards) {
@@ -42,7 +50,7 @@ public final class LedgerCheck {
                 if (view != null) {
                     views.put(id, view);
                 }
-                if (view == null || !ledger.plan(id).expectedFinalStatus().equals(view.path("status").asString())) {
+                if (view == null || !ledger.expectedFinalStatus(id).equals(view.path("status").asString())) {
                     still.add(id);
                 }
             }
@@ -57,38 +65,68 @@ public final class LedgerCheck {
         List<String> lost = new ArrayList<>();
         for (String id : open) {
             JsonNode view = views.get(id);
-            lost.add(id + " expected " + ledger.plan(id).expectedFinalStatus() + " but is "
+            lost.add(id + " expected " + ledger.expectedFinalStatus(id) + " but is "
                     + (view == null ? "unreadable" : view.path("status").asString()));
         }
+        Map<String, JsonNode> lastTasks = lastTasks(client, ledger, views);
         Map<String, JsonNode> scorecards = new TreeMap<>();
-        List<String> mismatches = compareScorecards(client, ledger, views, scorecards);
+        List<String> mismatches = compareScorecards(client, ledger, views, lastTasks, scorecards);
         long settle = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!mismatches.isEmpty() && System.nanoTime() < settle) {
             // assessment is eventually consistent: give its consumer time to catch up before calling it a mismatch
             pause(Duration.ofSeconds(2));
             scorecards.clear();
-            mismatches = compareScorecards(client, ledger, views, scorecards);
+            mismatches = compareScorecards(client, ledger, views, lastTasks, scorecards);
         }
         return new Outcome(ledger.size(), statuses, lost, mismatches, scorecards);
     }
 
+    /**
+     * The task each filed case ended with, as dispatch records it: the case's own view names the task it was first
+     * dispatched as, so a returned task is followed to the one the command center sent the case on as.
+     */
+    private static Map<String, JsonNode> lastTasks(GatewayClient client, CaseLedger ledger,
+                                                   Map<String, JsonNode> views) {
+        Map<String, JsonNode> last = new HashMap<>();
+        views.forEach((id, view) -> {
+            JsonNode task = view.path("currentTask");
+            if (!CasePlan.CLOSED.equals(ledger.expectedFinalStatus(id)) || !task.isObject()) {
+                return;
+            }
+            String taskId = task.path("taskId").asString();
+            for (int hop = 0; hop <= MAX_REDISPATCHES && !taskId.isEmpty(); hop++) {
+                JsonNode details = readTask(client, taskId);
+                if (details == null) {
+                    // dispatch did not answer: the case's own view is the best left
+                    break;
+                }
+                task = details;
+                taskId = details.path("redispatchedAs").asString("");
+            }
+            last.put(id, task);
+        });
+        return last;
+    }
+
     private static List<String> compareScorecards(GatewayClient client, CaseLedger ledger, Map<String, JsonNode> views,
-                                                  Map<String, JsonNode> scorecards) {
+                                                  Map<String, JsonNode> lastTasks, Map<String, JsonNode> scorecards) {
         Map<String, Long> expectedReported = new TreeMap<>();
         Map<String, Long> expectedFiled = new TreeMap<>();
         Map<String, Long> expectedDispatched = new TreeMap<>();
         TreeSet<YearMonth> months = new TreeSet<>();
         views.forEach((id, view) -> {
-            CasePlan plan = ledger.plan(id);
             YearMonth month = YearMonth.from(Instant.parse(view.path("reportedAt").asString()).atZone(CITY));
             months.add(month);
             String district = view.path("districtCode").asString();
             expectedReported.merge(month + "/" + district, 1L, Long::sum);
-            if (!plan.rejected()) {
+            if (CasePlan.CLOSED.equals(ledger.expectedFinalStatus(id))) {
                 expectedFiled.merge(district, 1L, Long::sum);
-                JsonNode task = view.path("currentTask");
-                expectedDispatched.merge(task.path("unitId").asString(), 1L, Long::sum);
-                months.add(YearMonth.from(Instant.parse(task.path("deadline").asString()).atZone(CITY)));
+                JsonNode task = lastTasks.get(id);
+                if (task != null) {
+                    expectedDispatched.merge(task.path("unitId").asString(), 1L, Long::sum);
+                    // an approved extension (延期) may move the task's deadline, and so its month, later
+                    months.add(YearMonth.from(Instant.parse(task.path("deadline").asString()).atZone(CITY)));
+                }
             }
         });
         if (!months.isEmpty()) {
@@ -133,6 +171,15 @@ public final class LedgerCheck {
             if (e != a) {
                 into.add(what + " " + key + ": scorecard " + a + ", recomputed from the cases " + e);
             }
+        }
+    }
+
+    private static JsonNode readTask(GatewayClient client, String taskId) {
+        try {
+            Response answer = client.get("dispatcher", "/api/tasks/" + taskId);
+            return answer.status() == 200 ? answer.body() : null;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

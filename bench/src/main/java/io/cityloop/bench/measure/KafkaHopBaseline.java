@@ -23,19 +23,28 @@ import io.cityloop.infra.KafkaTopics;
 
 /**
  * The floor the design cannot beat: the same number of events through the same number of Kafka hops, with no
- * business logic and no database. A producer writes N events (keyed like case ids, about the size of a CloudEvent)
+ * business logic and no database. A producer writes events (keyed like case ids, about the size of a CloudEvent)
  * to hop 0; a relay per hop consumes and re-produces to the next topic with the services' producer settings (acks
  * all, idempotence); a sink at the end measures each event's real time through all hops.
+ *
+ * <p>Two phases on the same relay chain: a <em>burst</em> of N events sent at once gives the throughput ceiling
+ * (its latencies include queueing behind the burst), then a <em>paced</em> phase sends events one at a time at a
+ * modest rate, so each finds the chain idle: that is the one-hop latency floor a case's step is compared with.
  */
 public final class KafkaHopBaseline {
 
     private static final int PARTITIONS = 12;
 
+    /** Events per second of the paced phase: far below the ceiling, so no event waits for another. */
+    static final int PACED_RATE = 50;
+
     public record Result(int events, int hops, double seconds, double eventsPerSecond,
-                         Map<String, Double> endToEndMillis, Map<String, Double> perHopMillis) {
+                         Map<String, Double> endToEndMillis, Map<String, Double> perHopMillis,
+                         int pacedEvents, int pacedRate, Map<String, Double> pacedEndToEndMillis,
+                         Map<String, Double> pacedPerHopMillis) {
     }
 
-    public static Result run(String bootstrapServers, int events, int hops) throws Exception {
+    public static Result run(String bootstrapServers, int events, int pacedEvents, int hops) throws Exception {
         String prefix = "bench.baseline." + System.nanoTime() + ".hop-";
         Map<String, Integer> topics = new java.util.HashMap<>();
         for (int hop = 0; hop <= hops; hop++) {
@@ -49,32 +58,58 @@ public final class KafkaHopBaseline {
         CountDownLatch ready = new CountDownLatch(hops + 1);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(events);
+        List<Long> pacedLatencies = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch pacedDone = new CountDownLatch(pacedEvents);
         for (int hop = 0; hop < hops; hop++) {
             relays.add(relay(bootstrapServers, prefix + hop, prefix + (hop + 1), ready, running));
         }
-        relays.add(sink(bootstrapServers, prefix + hops, latencies, done, ready, running));
+        relays.add(sink(bootstrapServers, prefix + hops, Map.of(BURST, latencies, PACED, pacedLatencies),
+                Map.of(BURST, done, PACED, pacedDone), ready, running));
         relays.forEach(Thread::start);
         ready.await(60, TimeUnit.SECONDS);
         String padding = "x".repeat(600);
         long start = System.nanoTime();
+        boolean complete;
+        double seconds;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
             for (int i = 0; i < events; i++) {
-                producer.send(new ProducerRecord<>(prefix + 0, "CL2026110200" + (i % 5000), System.nanoTime() + "|" + padding));
+                producer.send(new ProducerRecord<>(prefix + 0, "CL2026110200" + (i % 5000),
+                        BURST + System.nanoTime() + "|" + padding));
+            }
+            producer.flush();
+            complete = done.await(10, TimeUnit.MINUTES);
+            seconds = (System.nanoTime() - start) / 1e9;
+            long interval = TimeUnit.SECONDS.toNanos(1) / PACED_RATE;
+            long next = System.nanoTime();
+            for (int i = 0; i < pacedEvents && complete; i++) {
+                next += interval;
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                producer.send(new ProducerRecord<>(prefix + 0, "CL2026110201" + (i % 5000),
+                        PACED + System.nanoTime() + "|" + padding));
             }
         }
-        boolean complete = done.await(10, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        complete = complete && pacedDone.await(2, TimeUnit.MINUTES);
         running.set(false);
         for (Thread relay : relays) {
             relay.join(10_000);
         }
         if (!complete) {
-            throw new IllegalStateException("baseline relay did not deliver all " + events + " events");
+            throw new IllegalStateException("baseline relay did not deliver all " + events + " + " + pacedEvents
+                    + " events");
         }
         Map<String, Double> endToEnd = Percentiles.of(latencies);
+        Map<String, Double> paced = Percentiles.of(pacedLatencies);
+        return new Result(events, hops, seconds, events / seconds, endToEnd, perHop(endToEnd, hops),
+                pacedEvents, PACED_RATE, paced, perHop(paced, hops));
+    }
+
+    private static final String BURST = "B";
+    private static final String PACED = "P";
+
+    private static Map<String, Double> perHop(Map<String, Double> endToEnd, int hops) {
         Map<String, Double> perHop = new TreeMap<>();
         endToEnd.forEach((k, v) -> perHop.put(k, k.equals("count") ? v : v / hops));
-        return new Result(events, hops, seconds, events / seconds, endToEnd, perHop);
+        return perHop;
     }
 
     private static Thread relay(String bootstrap, String from, String to, CountDownLatch ready,
@@ -96,17 +131,20 @@ public final class KafkaHopBaseline {
         }, "baseline-relay-" + from);
     }
 
-    private static Thread sink(String bootstrap, String topic, List<Long> latencies, CountDownLatch done,
-                               CountDownLatch ready, java.util.concurrent.atomic.AtomicBoolean running) {
+    private static Thread sink(String bootstrap, String topic, Map<String, List<Long>> latencies,
+                               Map<String, CountDownLatch> done, CountDownLatch ready,
+                               java.util.concurrent.atomic.AtomicBoolean running) {
         return new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(bootstrap, topic))) {
                 consumer.subscribe(List.of(topic));
                 awaitAssignment(consumer, ready);
-                while (running.get() && done.getCount() > 0) {
+                while (running.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        long sent = Long.parseLong(record.value().substring(0, record.value().indexOf('|')));
-                        latencies.add((System.nanoTime() - sent) / 1_000_000);
-                        done.countDown();
+                        String value = record.value();
+                        String phase = value.substring(0, 1);
+                        long sent = Long.parseLong(value.substring(1, value.indexOf('|')));
+                        latencies.get(phase).add((System.nanoTime() - sent) / 1_000_000);
+                        done.get(phase).countDown();
                     }
                 }
             } catch (org.apache.kafka.common.errors.InterruptException e) {

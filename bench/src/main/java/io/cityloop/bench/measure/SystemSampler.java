@@ -140,7 +140,22 @@ public final class SystemSampler implements AutoCloseable {
     }
 
     private synchronized void record(String name, double value) {
-        series.computeIfAbsent(name, k -> new Series()).add(value);
+        series.computeIfAbsent(name, k -> new Series()).add(System.currentTimeMillis(), value);
+    }
+
+    /** The consumers' total lag (every group) as last sampled at or before {@code epochMillis}; NaN if never. */
+    public synchronized double totalLagAt(long epochMillis) {
+        double total = 0;
+        boolean any = false;
+        for (String group : GROUPS) {
+            Series s = series.get("kafka_lag." + group);
+            Double value = s == null ? null : s.at(epochMillis);
+            if (value != null) {
+                total += value;
+                any = true;
+            }
+        }
+        return any ? total : Double.NaN;
     }
 
     /** Per series: samples, mean, max, last. */
@@ -158,9 +173,19 @@ public final class SystemSampler implements AutoCloseable {
 
     private static final class Series {
         private final List<Double> values = new ArrayList<>();
+        private final List<Long> times = new ArrayList<>();
 
-        void add(double value) {
+        void add(long epochMillis, double value) {
+            times.add(epochMillis);
             values.add(value);
+        }
+
+        Double at(long epochMillis) {
+            Double found = null;
+            for (int i = 0; i < times.size() && times.get(i) <= epochMillis; i++) {
+                found = values.get(i);
+            }
+            return found;
         }
 
         Map<String, Double> summary() {
