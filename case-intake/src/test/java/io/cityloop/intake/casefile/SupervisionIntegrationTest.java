@@ -415,6 +415,38 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
     }
 
     @Test
+    void textThatIsNotTextAndDatesNoDatabaseHoldsAreRefusedAndNothingIsStored() throws Exception {
+        long before = total();
+        double[] at = freshSpot();
+        report(as("inspector", "inspector"), body("02-01-01", at[0], at[1], ",\"address\":\"人民路\\u0000\\u001b[31m\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("address"))
+                .andExpect(jsonPath("$.errors[0].rule").value("plain-text"));
+        mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("X-Forwarded-For", "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"categoryCode":"02-01-01","description":"垃圾\u202Egpj.exe","location":{"lon":%s,"lat":%s}}"""
+                                .formatted(at[0], at[1])))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("description"))
+                .andExpect(jsonPath("$.errors[0].rule").value("plain-text"));
+        mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("X-Forwarded-For", "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"categoryCode":"02-01-01","description":"垃圾\\ud800","location":{"lon":%s,"lat":%s}}"""
+                                .formatted(at[0], at[1])))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("description"));
+        mvc.perform(get("/api/cases").with(as("supervisor", "supervisor")).param("from", "+999999999-12-31T00:00:00Z"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(jsonPath("$.errors[0].rule").value("range"));
+        mvc.perform(get("/api/cases").with(as("supervisor", "supervisor")).param("to", "-999999999-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("to"));
+
+        assertThat(total()).isEqualTo(before);
+    }
+
+    @Test
     void anonymousCitizensReportWithoutATokenButNotWithoutLimit() throws Exception {
         double[] at = freshSpot();
         String key = UUID.randomUUID().toString();

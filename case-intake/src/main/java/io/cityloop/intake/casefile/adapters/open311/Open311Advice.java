@@ -20,10 +20,11 @@ import io.cityloop.platform.problem.ProblemException;
 
 /**
  * Open311 clients expect {@code [{code, description}]}, not problem+json, so the Open311 endpoints answer every
- * refusal in that format. Ordered before the platform's advice, which still serves every other endpoint.
+ * refusal in that format. Ordered before the platform's advice, which still serves every other endpoint, and after
+ * the web adapter's advice for requests the container cannot read, which answers Open311 paths in this format too.
  */
 @RestControllerAdvice(assignableTypes = Open311Controller.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class Open311Advice {
 
     private static final Logger log = LoggerFactory.getLogger(Open311Advice.class);

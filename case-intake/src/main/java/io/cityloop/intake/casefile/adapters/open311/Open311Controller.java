@@ -5,17 +5,20 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,6 +54,7 @@ class Open311Controller {
 
     private static final String BASE = "/open311/v2";
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+    private static final Pattern ONE_REQUEST = Pattern.compile(Pattern.quote(BASE + "/requests/") + "[^/]+\\.json");
 
     private final PublicIntake intake;
     private final CaseFileStore cases;
@@ -108,6 +113,32 @@ class Open311Controller {
                 ? search.ids().stream().map(intake::track).flatMap(Optional::stream).toList()
                 : cases.search(search.query());
         return found.stream().map(file -> Open311ServiceRequest.of(file, clock.getZone())).toList();
+    }
+
+    /**
+     * Any other path or method under {@code /open311}: Open311 clients read {@code [{code, description}]} and
+     * nothing else, so "no such resource" and "not this method" are said in that format too. Only JSON is served,
+     * so the specification's {@code .xml} variants are not found either.
+     */
+    @RequestMapping("/open311/**")
+    ResponseEntity<List<Open311Error>> elsewhere(HttpServletRequest http) {
+        String path = http.getRequestURI();
+        if (path.equals(BASE + "/requests.json")) {
+            return notAllowed(http.getMethod(), HttpMethod.GET, HttpMethod.POST);
+        }
+        if (path.equals(BASE + "/services.json") || ONE_REQUEST.matcher(path).matches()) {
+            return notAllowed(http.getMethod(), HttpMethod.GET);
+        }
+        throw new Open311Exception(HttpStatus.NOT_FOUND, List.of("path: no Open311 resource here; this city serves "
+                + BASE + "/services.json, " + BASE + "/requests.json and " + BASE + "/requests/{id}.json, JSON only"));
+    }
+
+    private static ResponseEntity<List<Open311Error>> notAllowed(String method, HttpMethod... allowed) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Open311Error.of(HttpStatus.METHOD_NOT_ALLOWED.value(), List.of("method: " + method
+                        + " is not supported here; use " + String.join(" or ",
+                        Arrays.stream(allowed).map(HttpMethod::name).toList()))));
     }
 
     private Map<String, String> fields(HttpServletRequest http) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.cityloop.intake.casefile.application.CaseQuery;
 import io.cityloop.intake.casefile.model.CaseStatus;
@@ -26,6 +27,7 @@ record Open311Search(List<String> ids, CaseQuery query) {
     static final int MAX_RESULTS = 1000;
     static final int MAX_IDS = 50;
     static final Duration MAX_WINDOW = Duration.ofDays(90);
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
 
     static Open311Search of(String serviceRequestIds, String serviceCode, String status, String startDate,
                             String endDate, Instant now, ZoneId zone) {
@@ -87,13 +89,19 @@ record Open311Search(List<String> ids, CaseQuery query) {
         return statuses;
     }
 
-    /** A W3C date-time ({@code 2026-11-23T08:00:00+08:00}) or a date, which starts at midnight in the city. */
+    /**
+     * A W3C date-time ({@code 2026-11-23T08:00:00+08:00}) or a date, which starts at midnight in the city. W3C
+     * years have four digits; Java would also read {@code +999999999-12-31}, which no database date can hold.
+     */
     private static Instant instant(String field, String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }
         // An unencoded "+08:00" in a query string arrives as " 08:00".
         String text = value.strip().replace(' ', '+');
+        if (!FOUR_DIGIT_YEAR.matcher(text).lookingAt()) {
+            throw Open311Exception.badRequest(field, "must be a W3C date-time such as 2026-11-23T08:00:00+08:00");
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notADateTime) {

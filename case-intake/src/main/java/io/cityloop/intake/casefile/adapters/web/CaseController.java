@@ -48,6 +48,8 @@ class CaseController {
 
     private static final int MAX_LIST = 200;
     private static final Set<String> SORTS = Set.of("reportedAt", "priority", "stageDueBy");
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private final CaseReporting reporting;
     private final FilingReview filing;
@@ -152,6 +154,8 @@ class CaseController {
                 "a category code such as 02-01-01");
         check(SORTS.contains(sort), "sort", "allowed-value", "one of " + SORTS);
         check(order.equals("asc") || order.equals("desc"), "order", "allowed-value", "asc or desc");
+        check(from == null || withinDates(from), "from", "range", "must be an instant of the years 0000 to 9999");
+        check(to == null || withinDates(to), "to", "range", "must be an instant of the years 0000 to 9999");
         check(from == null || to == null || from.isBefore(to), "from", "before-to", "must be before to");
         CaseQuery query = new CaseQuery(status, district, street, category, source, from, to, overdue,
                 clock.instant(), page, pageSize, sort, order.equals("asc"));
@@ -260,6 +264,14 @@ class CaseController {
 
     private static Participant shiftLead(CurrentUser user) {
         return new Participant(user.username(), "shift-lead");
+    }
+
+    /**
+     * ISO instants may carry years such as {@code +999999999}, which MongoDB's dates cannot hold; the filter would
+     * fail in the database instead of being refused here.
+     */
+    private static boolean withinDates(Instant at) {
+        return !at.isBefore(EARLIEST) && at.isBefore(AFTER_LATEST);
     }
 
     private static void check(boolean valid, String field, String rule, String message) {

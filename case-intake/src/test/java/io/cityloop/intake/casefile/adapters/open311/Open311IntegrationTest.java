@@ -11,9 +11,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -209,6 +211,35 @@ class Open311IntegrationTest extends IntakeIntegrationTestSupport {
     }
 
     @Test
+    void textThatIsNotTextAndDatesNoDatabaseHoldsAreRefusedInOpen311sFormat() throws Exception {
+        double[] at = freshSpot();
+        long before = publicCases();
+
+        refused(mvc.perform(form(at, GARBAGE_PILE, "渣土\u0000\u001B[31m")), 400, "description");
+        refused(mvc.perform(form(at, GARBAGE_PILE, "渣土\u202Egpj.exe")), 400, "description");
+        refused(mvc.perform(form(at, GARBAGE_PILE, "渣土").param("first_name", "\u202Enimda")), 400, "first_name");
+        refused(mvc.perform(json(at, GARBAGE_PILE, "{\"service_code\":\"02-01-02\",\"lat\":%s,\"long\":%s,"
+                + "\"description\":\"渣土\\ud800\"}")), 400, "description");
+        refused(mvc.perform(get("/open311/v2/requests.json").param("start_date", "+999999999-12-31T00:00:00Z")), 400,
+                "start_date");
+        refused(mvc.perform(get("/open311/v2/requests.json").param("end_date", "-999999999-01-01")), 400,
+                "end_date");
+
+        assertThat(publicCases()).isEqualTo(before);
+    }
+
+    @Test
+    void otherPathsAndMethodsUnderOpen311AreRefusedInOpen311sFormat() throws Exception {
+        refused(mvc.perform(get("/open311/v2/services.xml")), 404, "path");
+        refused(mvc.perform(get("/open311/discovery.json")), 404, "path");
+        refused(mvc.perform(put("/open311/v2/requests.json")), 405, "method")
+                .andExpect(header().string("Allow", "GET,POST"));
+        refused(mvc.perform(delete("/open311/v2/requests/{id}.json", "CL20261123999999")), 405, "method")
+                .andExpect(header().string("Allow", "GET"));
+        refused(mvc.perform(post("/open311/v2/services.json")), 405, "method");
+    }
+
+    @Test
     void theHourlyLimitIsSharedWithTheNativePublicReports() throws Exception {
         double[] at = freshSpot();
         String client = "198.51.100.77";
@@ -314,8 +345,8 @@ class Open311IntegrationTest extends IntakeIntegrationTestSupport {
         return JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$[0].service_request_id");
     }
 
-    private static void refused(ResultActions result, int code, String field) throws Exception {
-        result.andExpect(status().is(code))
+    private static ResultActions refused(ResultActions result, int code, String field) throws Exception {
+        return result.andExpect(status().is(code))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[*].code", everyItem(is(code))))
                 .andExpect(jsonPath("$[*].description", hasItem(startsWith(field))));
