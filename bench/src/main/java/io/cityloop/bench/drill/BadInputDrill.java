@@ -1,5 +1,9 @@
 package io.cityloop.bench.drill;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,34 +12,117 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
+import javax.imageio.ImageIO;
+
 import io.cityloop.launcher.GatewayClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bad input (恶意/错误输入) at every public endpoint through the gateway: malformed JSON, wrong types, huge bodies,
  * deep nesting, unicode edge cases, Mongo operator injection, path traversal, forged/unsigned/tampered JWTs,
- * wrong-role and cross-department access. Each answer must be a 4xx problem+json without a stack trace, and the
- * topic must not grow: nothing changed.
+ * wrong-role and cross-department access; the citizens' anonymous doors ({@code /api/public/**} and Open311
+ * GeoReport v2 under {@code /open311/**}) and the photo upload's multipart file name as well. Each refusal must be
+ * a 4xx problem+json without a stack trace — on Open311's paths Open311's documented error list
+ * {@code [{code, description}]} instead, which is what Open311 clients parse — and the topic must not grow:
+ * nothing changed.
+ *
+ * <p>Probes that name the rule they test also say which status and field the refusal must name, so that a refusal
+ * for another reason (above all the anonymous doors' hourly limit, a 429) does not pass for the rule under test.
+ * The hourly limit counts per client address and is shared by both anonymous doors. Every probe comes from this
+ * one client, and naming another one in forwarding headers is exactly what the limit must not believe, so it is
+ * not sidestepped but ordered around: first everything refused before the limit is consulted, then the few probes
+ * that reach the intake's own rules (the limit counts each), then the limit itself, used up with refused reports
+ * only, and the 429s, one of them claiming to be another client.
+ *
+ * <p>The photo upload decides the type by the bytes and ignores the multipart file name. Name probes therefore
+ * send the bytes of a reference photo uploaded before them: the answer must be that same photo, the name echoed
+ * nowhere, and the case must hold no new photo afterwards.
  */
 public final class BadInputDrill {
 
-    private record Probe(String name, String method, String path, String token, String body,
-                         Map<String, String> headers) {
+    /** Which answer a probe needs beyond "a 4xx without internals". */
+    private enum Format {
+        /** RFC 9457 problem+json, as every CityLoop API answers refusals. */
+        PROBLEM,
+        /** Open311's error list, {@code [{code, description}]} with the status as code, as application/json. */
+        OPEN311,
+        /** Not a refusal: the reference photo again (the name had no effect), the name echoed nowhere. */
+        SAME_PHOTO
     }
 
     /**
-     * Marks a refusal that was safe (4xx, nothing changed, no internals) but not a problem+json: a finding against
-     * "every refusal a problem+json", kept apart from the findings that would mean harm.
+     * @param statuses  the statuses that show the probe's rule was exercised; empty for any 4xx
+     * @param field     the field the refusal must name (problem {@code errors[].field}, or Open311's description
+     *                  prefix); null for none
+     * @param notEchoed text of the input that must not come back; null for none
+     */
+    private record Expect(Format format, Set<Integer> statuses, String field, String notEchoed) {
+
+        static final Expect ANY_PROBLEM = new Expect(Format.PROBLEM, Set.of(), null, null);
+
+        static Expect problem(int status, String field) {
+            return new Expect(Format.PROBLEM, Set.of(status), field, null);
+        }
+
+        static Expect open311(int status, String field) {
+            return new Expect(Format.OPEN311, Set.of(status), field, null);
+        }
+
+        static Expect samePhoto(String notEchoed) {
+            return new Expect(Format.SAME_PHOTO, Set.of(200, 201), null, notEchoed);
+        }
+    }
+
+    private record Probe(String name, String method, String path, String token, byte[] body, String contentType,
+                         List<String[]> headers, Expect expect) {
+
+        Probe expecting(Expect expectation) {
+            return new Probe(name, method, path, token, body, contentType, headers, expectation);
+        }
+
+        Probe withHeader(String header, String value) {
+            List<String[]> more = new ArrayList<>(headers);
+            more.add(new String[] {header, value});
+            return new Probe(name, method, path, token, body, contentType, more, expect);
+        }
+    }
+
+    /**
+     * Marks a refusal that was safe (4xx, nothing changed, no internals) but not in the format its path promises: a
+     * finding against "every refusal a problem+json" (or Open311's list), kept apart from the findings that would
+     * mean harm.
      */
     public static final String FORMAT = "[format] ";
+
+    private static final String PUBLIC_REPORTS = "/api/public/reports";
+    private static final String OPEN311 = "/open311/v2";
+    private static final String JSON = "application/json";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String BOUNDARY = "cityloop-bad-input-7d2f";
+    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+    /** A spot inside 秦都区's grid, so that a report there is refused for the probe's reason and no other. */
+    private static final String IN_CITY = "\"location\":{\"lon\":108.7012,\"lat\":34.3405}";
+    /** More parameters than the services' container decodes (Tomcat reads 1000), short enough for any URL. */
+    private static final String PARAMETER_FLOOD = String.join("&", Collections.nCopies(1100, "a"));
+    /** The most refused reports the hourly limit may take before it answers 429; it is 10 by default. */
+    private static final int LIMIT_SEARCH = 40;
 
     private final String gateway;
     private final GatewayClient client;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** How many refused reports it took to reach the hourly limit after the other anonymous probes; for the record. */
+    private int limitReachedAfter = -1;
 
     public BadInputDrill(String gateway, GatewayClient client) {
         this.gateway = gateway;
@@ -51,9 +138,24 @@ public final class BadInputDrill {
         long before = topicSize.getAsLong();
         List<String> findings = new ArrayList<>();
         int probes = 0;
-        for (Probe probe : probes(caseId, taskId, unit)) {
+        byte[] photo = referenceJpeg();
+        String referencePhoto = uploadReference(caseId, photo, findings);
+        Set<String> photosBefore = photosOf(caseId);
+        for (Probe probe : probes(caseId, taskId, unit, photo, referencePhoto)) {
             probes++;
-            String problem = judge(probe);
+            String problem = judge(probe, referencePhoto);
+            if (problem != null) {
+                findings.add(probe.name() + ": " + problem);
+            }
+        }
+        probes++;
+        String limit = exhaustHourlyLimit();
+        if (limit != null) {
+            findings.add("the anonymous hourly limit: " + limit);
+        }
+        for (Probe probe : overTheLimit()) {
+            probes++;
+            String problem = judge(probe, referencePhoto);
             if (problem != null) {
                 findings.add(probe.name() + ": " + problem);
             }
@@ -63,50 +165,154 @@ public final class BadInputDrill {
         if (after != before) {
             findings.add("the case-events topic grew from " + before + " to " + after + " records");
         }
+        Set<String> photosAfter = photosOf(caseId);
+        if (!photosAfter.equals(photosBefore)) {
+            findings.add("the case's photos changed from " + photosBefore + " to " + photosAfter);
+        }
         boolean passed = findings.isEmpty();
-        findings.add(0, probes + " probes sent");
+        findings.add(0, probes + " probes sent" + (limitReachedAfter >= 0 ? " (the anonymous hourly limit answered 429 "
+                + "after " + limitReachedAfter + " more refused reports)" : ""));
         return new Verdict("bad input at every public endpoint", passed, 0, 0, 0, findings);
     }
 
-    private String judge(Probe probe) {
+    private String judge(Probe probe, String referencePhoto) {
+        HttpResponse<String> answer;
+        try {
+            answer = send(probe);
+        } catch (IOException e) {
+            return "no answer (" + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        return judge(probe, answer, referencePhoto);
+    }
+
+    private String judge(Probe probe, HttpResponse<String> answer, String referencePhoto) {
+        int status = answer.statusCode();
+        String body = answer.body();
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        Expect expect = probe.expect();
+        if (status >= 500) {
+            return "answered " + status + " " + abbreviate(body);
+        }
+        if (internals(body)) {
+            return status + " with internals in the answer " + abbreviate(body);
+        }
+        if (expect.notEchoed() != null && body.contains(expect.notEchoed())) {
+            return status + " echoes the input '" + expect.notEchoed() + "' " + abbreviate(body);
+        }
+        if (expect.format() == Format.SAME_PHOTO) {
+            return samePhoto(status, type, body, referencePhoto);
+        }
+        if (status < 400) {
+            return "accepted with " + status + " " + abbreviate(body);
+        }
+        String format = expect.format() == Format.OPEN311 ? open311(status, type, body) : problem(type);
+        if (format != null) {
+            return FORMAT + status + " " + format + " " + abbreviate(body);
+        }
+        if (!expect.statuses().isEmpty() && !expect.statuses().contains(status)) {
+            return "refused with " + status + " where " + expect.statuses() + " shows the rule was tested "
+                    + abbreviate(body);
+        }
+        if (expect.field() != null && !names(expect, body)) {
+            return status + " does not name the field '" + expect.field() + "' " + abbreviate(body);
+        }
+        return null;
+    }
+
+    private HttpResponse<String> send(Probe probe) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + probe.path()))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
         if (probe.token() != null) {
             request.header("Authorization", "Bearer " + probe.token());
         }
-        probe.headers().forEach(request::header);
+        for (String[] header : probe.headers()) {
+            request.header(header[0], header[1]);
+        }
         if (probe.body() == null) {
             request.method(probe.method(), HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(probe.method(),
-                    HttpRequest.BodyPublishers.ofByteArray(probe.body().getBytes(StandardCharsets.UTF_8)));
+            request.header("Content-Type", probe.contentType())
+                    .method(probe.method(), HttpRequest.BodyPublishers.ofByteArray(probe.body()));
         }
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            return "no answer (" + e.getClass().getSimpleName() + ")";
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean internals(String body) {
+        return body.contains("Exception") || body.contains("\tat ") || body.contains("at io.cityloop")
+                || body.contains("org.springframework") || body.contains("org.apache.");
+    }
+
+    private static String problem(String type) {
+        return type.startsWith("application/problem+json") ? null : "but Content-Type '" + type + "'";
+    }
+
+    /** Open311's documented refusal: a non-empty JSON array of {code, description}, code being the status. */
+    private String open311(int status, String type, String body) {
+        if (!type.startsWith(JSON)) {
+            return "but Content-Type '" + type + "', not Open311's error list";
         }
-        int status = answer.statusCode();
-        String body = answer.body();
-        String type = answer.headers().firstValue("Content-Type").orElse("");
-        if (status >= 500) {
-            return "answered " + status + " " + abbreviate(body);
+        JsonNode list = parse(body);
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            return "but not Open311's error list [{code, description}]";
         }
-        if (status < 400) {
-            return "accepted with " + status + " " + abbreviate(body);
-        }
-        if (!type.startsWith("application/problem+json")) {
-            return FORMAT + status + " but Content-Type '" + type + "' " + abbreviate(body);
-        }
-        if (body.contains("Exception") || body.contains("\tat ") || body.contains("at io.cityloop")
-                || body.contains("org.springframework")) {
-            return status + " with internals in the answer " + abbreviate(body);
+        for (JsonNode error : list) {
+            if (error.path("code").asInt() != status || !error.path("description").isString()) {
+                return "but an error entry is not {code: " + status + ", description}";
+            }
         }
         return null;
     }
 
-    private List<Probe> probes(String caseId, String taskId, String unit) {
+    private boolean names(Expect expect, String body) {
+        JsonNode answer = parse(body);
+        if (answer == null) {
+            return false;
+        }
+        if (expect.format() == Format.OPEN311) {
+            for (JsonNode error : answer) {
+                if (error.path("description").asString("").startsWith(expect.field() + ":")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (JsonNode error : answer.path("errors")) {
+            if (error.path("field").asString("").startsWith(expect.field())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String samePhoto(int status, String type, String body, String referencePhoto) {
+        if (status != 200 && status != 201) {
+            return "answered " + status + " where the reference photo's bytes, under another name, should be "
+                    + "that photo " + abbreviate(body);
+        }
+        JsonNode photo = parse(body);
+        String id = photo == null ? null : photo.path("id").asString(null);
+        if (!type.startsWith(JSON) || referencePhoto == null || !referencePhoto.equals(id)) {
+            return "accepted as photo " + id + ", not the reference photo " + referencePhoto + " "
+                    + abbreviate(body);
+        }
+        if (!"image/jpeg".equals(photo.path("contentType").asString(null))) {
+            return "stored with the declared type instead of the one its bytes show " + abbreviate(body);
+        }
+        return null;
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private List<Probe> probes(String caseId, String taskId, String unit, byte[] photo, String referencePhoto) {
         String inspector = client.token("inspector");
         String operator = client.token("operator");
         String supervisor = client.token("supervisor");
@@ -154,13 +360,13 @@ public final class BadInputDrill {
         probes.add(post("traversal in photo file name", "/api/tasks/" + taskId + "/feedback", client.token(unit),
                 "{\"note\":\"已处理\",\"photoRef\":\"../../../../etc/passwd\"}", Map.of()));
         // tokens
-        probes.add(new Probe("no token", "GET", "/api/tasks", null, null, Map.of()));
-        probes.add(new Probe("unsigned JWT (alg none)", "GET", "/api/tasks", unsigned(inspector), null, Map.of()));
-        probes.add(new Probe("JWT signed with another key", "GET", "/api/tasks", forged(inspector), null, Map.of()));
-        probes.add(new Probe("expired JWT (exp set in the past)", "GET", "/api/tasks", expired(inspector), null, Map.of()));
-        probes.add(new Probe("garbage token", "GET", "/api/tasks", "not.a.jwt", null, Map.of()));
-        probes.add(new Probe("role raised in token payload", "POST", "/api/cases/" + caseId + "/filing",
-                withRoles(inspector), "{\"decision\":\"REJECT\",\"reasonCode\":\"CRITERION_NOT_MET\"}", Map.of()));
+        probes.add(get("no token", "/api/tasks", null));
+        probes.add(get("unsigned JWT (alg none)", "/api/tasks", unsigned(inspector)));
+        probes.add(get("JWT signed with another key", "/api/tasks", forged(inspector)));
+        probes.add(get("expired JWT (exp set in the past)", "/api/tasks", expired(inspector)));
+        probes.add(get("garbage token", "/api/tasks", "not.a.jwt"));
+        probes.add(post("role raised in token payload", "/api/cases/" + caseId + "/filing", withRoles(inspector),
+                "{\"decision\":\"REJECT\",\"reasonCode\":\"CRITERION_NOT_MET\"}", Map.of()));
         // wrong role, other department
         probes.add(post("inspector files a case", "/api/cases/" + caseId + "/filing", inspector,
                 "{\"decision\":\"REJECT\",\"reasonCode\":\"CRITERION_NOT_MET\"}", Map.of()));
@@ -178,19 +384,388 @@ public final class BadInputDrill {
                 "{\"username\":\"operator\",\"password\":\"' OR '1'='1\"}", Map.of()));
         probes.add(post("token request with operator injection", "/api/auth/token", null,
                 "{\"username\":{\"$ne\":null},\"password\":{\"$ne\":null}}", Map.of()));
+        // the case list and the inspector's report, where text and filters reach the database
+        probes.add(get("year +999999999 in the case list's from", "/api/cases?from=%2B999999999-12-31T00:00:00Z",
+                operator).expecting(Expect.problem(400, "from")));
+        probes.add(get("1100 parameters on the case list", "/api/cases?" + PARAMETER_FLOOD, operator)
+                .expecting(Expect.problem(400, "query")));
+        probes.add(post("NUL and a terminal escape in an inspector's description", "/api/cases", inspector,
+                report("02-01-01", "垃圾\\u0000\\u001b[31m"), key()).expecting(Expect.problem(400, "description")));
+        probes.addAll(publicReports());
+        probes.addAll(open311());
+        probes.addAll(photoUpload(caseId, inspector, photo, referencePhoto));
+        probes.addAll(intakeRules());
         return probes;
+    }
+
+    /**
+     * The native anonymous door, each probe refused before the hourly limit is consulted (the request's shape, the
+     * key, the text rules), so none of them uses up the limit.
+     */
+    private List<Probe> publicReports() {
+        List<Probe> probes = new ArrayList<>();
+        probes.add(post("public: malformed JSON", PUBLIC_REPORTS, null, "{\"categoryCode\":\"02-01-01\",", key())
+                .expecting(Expect.problem(400, "body")));
+        probes.add(raw("public: a form instead of JSON", "POST", PUBLIC_REPORTS, null, FORM,
+                bytes("categoryCode=02-01-01&description=x"), key()).expecting(Expect.problem(415, null)));
+        probes.add(post("public: wrong types", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":20101,\"description\":[1,2],\"location\":{\"lon\":\"东经\",\"lat\":true}}", key())
+                .expecting(Expect.problem(400, null)));
+        probes.add(post("public: array instead of object", PUBLIC_REPORTS, null,
+                "[" + report("02-01-01", "暴露垃圾") + "]", key()).expecting(Expect.problem(400, "body")));
+        probes.add(post("public: location as a string", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":\"02-01-01\",\"description\":\"x\",\"location\":\"人民路\"}", key())
+                .expecting(Expect.problem(400, "location")));
+        probes.add(post("public: NaN as longitude", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":\"02-01-01\",\"description\":\"x\",\"location\":{\"lon\":NaN,\"lat\":34.34}}", key())
+                .expecting(Expect.problem(400, null)));
+        probes.add(post("public: 1e999 as longitude", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":\"02-01-01\",\"description\":\"x\",\"location\":{\"lon\":1e999,\"lat\":34.34}}", key())
+                .expecting(Expect.problem(400, "location.lon")));
+        probes.add(post("public: missing Idempotency-Key", PUBLIC_REPORTS, null, report("02-01-01", "垃圾"), Map.of())
+                .expecting(Expect.problem(400, "Idempotency-Key")));
+        probes.add(post("public: Idempotency-Key sent twice", PUBLIC_REPORTS, null, report("02-01-01", "垃圾"), key())
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .expecting(Expect.problem(400, "Idempotency-Key")));
+        probes.add(post("public: operator in Idempotency-Key", PUBLIC_REPORTS, null, report("02-01-01", "垃圾"),
+                Map.of("Idempotency-Key", "{\"$ne\":null}")).expecting(Expect.problem(400, "Idempotency-Key")));
+        probes.add(post("public: huge body (6 MB)", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":\"02-01-01\",\"description\":\"" + "垃".repeat(2_000_000) + "\"," + IN_CITY + "}",
+                key()).expecting(Expect.problem(400, "description")));
+        probes.add(post("public: deep nesting (20000 levels)", PUBLIC_REPORTS, null,
+                "{\"location\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}", key())
+                .expecting(Expect.problem(400, null)));
+        probes.add(post("public: lone surrogate in the description", PUBLIC_REPORTS, null,
+                report("02-01-01", "垃圾\\ud800"), key()).expecting(Expect.problem(400, "description")));
+        probes.add(post("public: NUL and a terminal escape in the description", PUBLIC_REPORTS, null,
+                report("02-01-01", "垃圾\\u0000\\u001b[31m"), key()).expecting(Expect.problem(400, "description")));
+        probes.add(post("public: RTL override in the description", PUBLIC_REPORTS, null,
+                report("02-01-01", "垃圾\u202egpj.exe"), key()).expecting(Expect.problem(400, "description")));
+        probes.add(post("public: zero-width and RTL in the category code", PUBLIC_REPORTS, null,
+                report("02-01-01\u200b\u202e", "垃圾"), key()).expecting(Expect.problem(400, "categoryCode")));
+        probes.add(post("public: operator object as category", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":{\"$ne\":null},\"description\":\"x\"," + IN_CITY + "}", key())
+                .expecting(Expect.problem(400, "categoryCode")));
+        probes.add(post("public: $where in the description", PUBLIC_REPORTS, null,
+                report("02-01-01", "{$where: 'sleep(1000)'}"), key()).expecting(Expect.problem(400, "description")));
+        probes.add(post("public: operator in the address", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":\"02-01-01\",\"description\":\"垃圾\"," + IN_CITY
+                        + ",\"address\":\"{\\\"$gt\\\":\\\"\\\"}\"}", key()).expecting(Expect.problem(400, "address")));
+        probes.add(post("public: letters as the contact phone", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":\"02-01-01\",\"description\":\"垃圾\"," + IN_CITY
+                        + ",\"contactPhone\":\"call me; $where\"}", key()).expecting(Expect.problem(400, "contactPhone")));
+        probes.add(raw("public: multipart with a NUL in a file name", "POST", PUBLIC_REPORTS, null, MULTIPART,
+                filePart("filename=\"a\u0000.jpg\"", "image/jpeg", bytes("x")), key())
+                .expecting(Expect.problem(400, "body")));
+        probes.add(get("public: operator as the tracked id", PUBLIC_REPORTS + "/%7B%22%24ne%22%3Anull%7D", null)
+                .expecting(Expect.problem(404, null)));
+        probes.add(get("public: traversal as the tracked id", PUBLIC_REPORTS + "/..%2F..%2Fetc%2Fpasswd", null)
+                .expecting(Expect.problem(400, null)));
+        probes.add(raw("public: PUT on a report", "PUT", PUBLIC_REPORTS + "/CL1", null, JSON,
+                bytes("{\"status\":\"CLOSED\"}"), Map.of()).expecting(Expect.problem(405, null)));
+        probes.add(get("public: dot segments out of /api/public", "/api/public/../../actuator/env", null));
+        probes.add(get("public: another path under /api/public", "/api/public/cases", null)
+                .expecting(Expect.problem(404, null)));
+        return probes;
+    }
+
+    /** Open311 GeoReport v2: refusals in Open311's format, none of them reaching the hourly limit. */
+    private List<Probe> open311() {
+        List<Probe> probes = new ArrayList<>();
+        String requests = OPEN311 + "/requests.json";
+        String form = "service_code=02-01-01&lat=34.3405&long=108.7012&description=";
+        probes.add(raw("Open311: malformed JSON", "POST", requests, null, JSON, bytes("{\"service_code\":"), Map.of())
+                .expecting(Expect.open311(400, "body")));
+        probes.add(raw("Open311: JSON array", "POST", requests, null, JSON,
+                bytes("[{\"service_code\":\"02-01-01\"}]"), Map.of()).expecting(Expect.open311(400, "body")));
+        probes.add(raw("Open311: operator object as service_code", "POST", requests, null, JSON,
+                bytes("{\"service_code\":{\"$ne\":null},\"lat\":34.3405,\"long\":108.7012,\"description\":\"x\"}"),
+                Map.of()).expecting(Expect.open311(400, "service_code")));
+        probes.add(raw("Open311: deep nesting (20000 levels)", "POST", requests, null, JSON,
+                bytes("{\"description\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}"), Map.of())
+                .expecting(Expect.open311(400, "body")));
+        probes.add(raw("Open311: huge JSON body (6 MB)", "POST", requests, null, JSON,
+                bytes("{\"service_code\":\"02-01-01\",\"lat\":34.3405,\"long\":108.7012,\"description\":\""
+                        + "垃".repeat(2_000_000) + "\"}"), Map.of()).expecting(Expect.open311(400, "description")));
+        probes.add(raw("Open311: latitude not a number", "POST", requests, null, FORM,
+                bytes("service_code=02-01-01&lat=north&long=108.7012&description=x"), Map.of())
+                .expecting(Expect.open311(400, "lat")));
+        probes.add(raw("Open311: latitude NaN", "POST", requests, null, FORM,
+                bytes("service_code=02-01-01&lat=NaN&long=108.7012&description=x"), Map.of())
+                .expecting(Expect.open311(400, "lat")));
+        probes.add(raw("Open311: bracket operator as service_code", "POST", requests, null, FORM,
+                bytes("service_code%5B%24ne%5D=x&lat=34.3405&long=108.7012&description=x"), Map.of())
+                .expecting(Expect.open311(400, "service_code")));
+        probes.add(raw("Open311: $where in the description", "POST", requests, null, FORM,
+                bytes(form + "%7B%24where%3A1%7D"), Map.of()).expecting(Expect.open311(400, "description")));
+        probes.add(raw("Open311: NUL and a terminal escape in the description", "POST", requests, null, FORM,
+                bytes(form + "%E5%9E%83%00%1B%5B31m"), Map.of()).expecting(Expect.open311(400, "description")));
+        probes.add(raw("Open311: RTL override in the description", "POST", requests, null, FORM,
+                bytes(form + "%E5%9E%83%E2%80%AEgpj.exe"), Map.of()).expecting(Expect.open311(400, "description")));
+        probes.add(raw("Open311: RTL override in the first name", "POST", requests, null, FORM,
+                bytes(form + "x&first_name=%E2%80%AEnimda"), Map.of()).expecting(Expect.open311(400, "first_name")));
+        probes.add(raw("Open311: malformed percent-encoding", "POST", requests, null, FORM,
+                bytes(form + "%zz"), Map.of()).expecting(Expect.open311(400, "body")));
+        probes.add(raw("Open311: bytes that are not UTF-8", "POST", requests, null, FORM,
+                bytes(form + "%FF%FE"), Map.of()).expecting(Expect.open311(400, "body")));
+        probes.add(raw("Open311: 1100 form parameters", "POST", requests, null, FORM, bytes(PARAMETER_FLOOD),
+                Map.of()).expecting(Expect.open311(400, "body")));
+        probes.add(raw("Open311: form of 3 MB", "POST", requests, null, FORM, bytes(form + "x".repeat(3_000_000)),
+                Map.of()).expecting(Expect.open311(413, "body")));
+        probes.add(raw("Open311: not an e-mail address", "POST", requests, null, FORM,
+                bytes(form + "x&email=a%40"), Map.of()).expecting(Expect.open311(400, "email")));
+        probes.add(raw("Open311: operator in Idempotency-Key", "POST", requests, null, FORM, bytes(form + "x"),
+                Map.of("Idempotency-Key", "{\"$ne\":null}")).expecting(Expect.open311(400, "Idempotency-Key")));
+        probes.add(raw("Open311: Idempotency-Key sent twice", "POST", requests, null, FORM, bytes(form + "x"), key())
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .expecting(Expect.open311(400, "Idempotency-Key")));
+        probes.add(raw("Open311: multipart with a NUL in a file name", "POST", requests, null, MULTIPART,
+                filePart("filename=\"photo.jpg\u0000.php\"", "image/jpeg", bytes("x")), Map.of())
+                .expecting(Expect.open311(400, "body")));
+        probes.add(get("Open311: operator as status", requests + "?status=%7B%22%24ne%22%3Anull%7D", null)
+                .expecting(Expect.open311(400, "status")));
+        probes.add(get("Open311: operator in service_request_id", requests + "?service_request_id=CL1,%7B%24gt%3A1%7D",
+                null).expecting(Expect.open311(400, "service_request_id")));
+        probes.add(get("Open311: 51 ids at once", requests + "?service_request_id=" + ids(51), null)
+                .expecting(Expect.open311(400, "service_request_id")));
+        probes.add(get("Open311: year +999999999 as start_date", requests + "?start_date=%2B999999999-12-31T00:00:00Z",
+                null).expecting(Expect.open311(400, "start_date")));
+        probes.add(get("Open311: year -999999999 as end_date", requests + "?end_date=-999999999-01-01", null)
+                .expecting(Expect.open311(400, "end_date")));
+        probes.add(get("Open311: a window of six years", requests + "?start_date=2020-01-01&end_date=2026-01-01", null)
+                .expecting(Expect.open311(400, "end_date")));
+        probes.add(get("Open311: 1100 query parameters", requests + "?" + PARAMETER_FLOOD, null)
+                .expecting(Expect.open311(400, "query")));
+        probes.add(get("Open311: $where as the request id", OPEN311 + "/requests/%24where.json", null)
+                .expecting(Expect.open311(404, "service_request_id")));
+        // The gateway's firewall refuses encoded slashes before any service, as problem+json on every path.
+        probes.add(get("Open311: traversal as the request id", OPEN311 + "/requests/..%2F..%2Fetc%2Fpasswd.json", null)
+                .expecting(Expect.problem(400, null)));
+        probes.add(get("Open311: services as XML", OPEN311 + "/services.xml", null)
+                .expecting(Expect.open311(404, null)));
+        probes.add(raw("Open311: PUT on requests", "PUT", requests, null, FORM, bytes(form + "x"), Map.of())
+                .expecting(Expect.open311(405, "method")));
+        probes.add(raw("Open311: DELETE of a request", "DELETE", OPEN311 + "/requests/CL1.json", null, null, null,
+                Map.of()).expecting(Expect.open311(405, "method")));
+        return probes;
+    }
+
+    /**
+     * The photo upload's multipart part: names (traversal, NUL, RTL override, very long, RFC 5987) and types that
+     * lie. The type comes from the bytes and the name is not used, so the reference photo's bytes under any
+     * acceptable name must be that photo again; what cannot be a photo is refused naming {@code file}.
+     */
+    private List<Probe> photoUpload(String caseId, String inspector, byte[] photo, String referencePhoto) {
+        List<Probe> probes = new ArrayList<>();
+        String photos = "/api/cases/" + caseId + "/photos";
+        if (referencePhoto != null) {
+            probes.add(upload("photo: traversal in the file name", photos, inspector,
+                    "filename=\"../../etc/passwd\"", "image/jpeg", photo).expecting(Expect.samePhoto("passwd")));
+            probes.add(upload("photo: backslash traversal in the file name", photos, inspector,
+                    "filename=\"..\\..\\x.jpg\"", "image/jpeg", photo).expecting(Expect.samePhoto("x.jpg")));
+            probes.add(upload("photo: RTL override in the file name", photos, inspector,
+                    "filename=\"photo\u202egpj.exe\"", "image/jpeg", photo).expecting(Expect.samePhoto("gpj.exe")));
+            probes.add(upload("photo: a file name of 300 characters", photos, inspector,
+                    "filename=\"" + "a".repeat(296) + ".jpg\"", "image/jpeg", photo)
+                    .expecting(Expect.samePhoto("aaaaaaaa")));
+            probes.add(upload("photo: traversal in an RFC 5987 file name", photos, inspector,
+                    "filename=\"site.jpg\"; filename*=UTF-8''..%2F..%2Fetc%2Fshadow", "image/jpeg", photo)
+                    .expecting(Expect.samePhoto("shadow")));
+            probes.add(upload("photo: a JPEG declared as text/html", photos, inspector, "filename=\"site.html\"",
+                    "text/html", photo).expecting(Expect.samePhoto("text/html")));
+        }
+        probes.add(upload("photo: NUL in the file name", photos, inspector, "filename=\"photo.jpg\u0000.php\"",
+                "image/jpeg", photo).expecting(Expect.problem(400, "body")));
+        probes.add(upload("photo: a file name of 10,000 characters", photos, inspector,
+                "filename=\"" + "a".repeat(9_996) + ".jpg\"", "image/jpeg", photo)
+                .expecting(Expect.problem(413, "file")));
+        probes.add(upload("photo: HTML declared as image/jpeg", photos, inspector, "filename=\"site.jpg\"",
+                "image/jpeg", bytes("<html><script>alert(1)</script></html>")).expecting(Expect.problem(415, "file")));
+        probes.add(upload("photo: an empty file", photos, inspector, "filename=\"site.jpg\"", "image/jpeg",
+                new byte[0]).expecting(Expect.problem(400, "file")));
+        byte[] large = new byte[11 * 1024 * 1024];
+        System.arraycopy(photo, 0, large, 0, 3);
+        probes.add(upload("photo: 11 MB, over the 10 MB limit", photos, inspector, "filename=\"site.jpg\"",
+                "image/jpeg", large).expecting(Expect.problem(413, "file")));
+        probes.add(raw("photo: no file part", "POST", photos, inspector, MULTIPART,
+                bytes("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"stage\"\r\n\r\nREPORT\r\n--"
+                        + BOUNDARY + "--\r\n"), Map.of()).expecting(Expect.problem(400, null)));
+        probes.add(raw("photo: operator as the stage", "POST", photos + "?stage=%7B%22%24ne%22%3A1%7D", inspector,
+                MULTIPART, filePart("filename=\"site.jpg\"", "image/jpeg", photo), Map.of())
+                .expecting(Expect.problem(400, "stage")));
+        probes.add(post("photo: base64 that is not base64", photos, inspector, "{\"file\":\"%%%not base64%%%\"}",
+                Map.of()).expecting(Expect.problem(400, "file")));
+        probes.add(post("photo: operator object as the base64 file", photos, inspector,
+                "{\"file\":{\"$ne\":null}}", Map.of()).expecting(Expect.problem(400, "file")));
+        return probes;
+    }
+
+    /**
+     * Reports of a sound shape that the intake itself refuses (no such category, outside every grid cell). Each
+     * is counted by the hourly limit, as any anonymous attempt is, so these come after every other anonymous probe.
+     */
+    private List<Probe> intakeRules() {
+        List<Probe> probes = new ArrayList<>();
+        probes.add(post("public: unknown category", PUBLIC_REPORTS, null, report("99-99-99", "垃圾"), key())
+                .expecting(Expect.problem(400, "categoryCode")));
+        probes.add(post("public: outside the city", PUBLIC_REPORTS, null,
+                "{\"categoryCode\":\"02-01-01\",\"description\":\"垃圾\",\"location\":{\"lon\":0,\"lat\":0}}", key())
+                .expecting(Expect.problem(400, "location")));
+        probes.add(raw("Open311: unknown service code", "POST", OPEN311 + "/requests.json", null, FORM,
+                bytes("service_code=99-99-99&lat=34.3405&long=108.7012&description=x"), Map.of())
+                .expecting(Expect.open311(400, "service_code")));
+        probes.add(raw("Open311: outside the city", "POST", OPEN311 + "/requests.json", null, FORM,
+                bytes("service_code=02-01-01&lat=0&long=0&description=x"), Map.of())
+                .expecting(Expect.open311(400, "lat/long")));
+        return probes;
+    }
+
+    /**
+     * Uses up the anonymous hourly limit with reports refused for their category, which store nothing: each answer
+     * must be that refusal until the first 429. Null when the limit was reached that way.
+     */
+    private String exhaustHourlyLimit() {
+        for (int attempt = 1; attempt <= LIMIT_SEARCH; attempt++) {
+            Probe probe = post("unknown category", PUBLIC_REPORTS, null, report("99-99-99", "垃圾"), key());
+            HttpResponse<String> answer;
+            try {
+                answer = send(probe);
+            } catch (IOException e) {
+                return "no answer to attempt " + attempt + " (" + e.getClass().getSimpleName() + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+            if (answer.statusCode() == 429) {
+                limitReachedAfter = attempt - 1;
+                return null;
+            }
+            String problem = judge(probe.expecting(Expect.problem(400, "categoryCode")), answer, null);
+            if (problem != null) {
+                return "attempt " + attempt + ": " + problem;
+            }
+        }
+        return "still no 429 after " + LIMIT_SEARCH + " refused reports from one client";
+    }
+
+    /**
+     * Once the limit is reached, both doors answer 429 in their own format, and naming another client in the
+     * forwarding headers does not reset it: the limit keys on what the gateway saw, not on what the caller says.
+     */
+    private List<Probe> overTheLimit() {
+        List<Probe> probes = new ArrayList<>();
+        probes.add(post("public: over the hourly limit", PUBLIC_REPORTS, null, report("99-99-99", "垃圾"), key())
+                .expecting(Expect.problem(429, null)));
+        probes.add(raw("Open311: over the hourly limit", "POST", OPEN311 + "/requests.json", null, FORM,
+                bytes("service_code=99-99-99&lat=34.3405&long=108.7012&description=x"), Map.of())
+                .expecting(Expect.open311(429, null)));
+        probes.add(post("public: another client named in X-Forwarded-For, Forwarded and X-Real-IP", PUBLIC_REPORTS,
+                null, report("99-99-99", "垃圾"), Map.of("X-Forwarded-For", "203.0.113.50",
+                        "Forwarded", "for=203.0.113.50", "X-Real-IP", "203.0.113.50"))
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .expecting(Expect.problem(429, null)));
+        return probes;
+    }
+
+    private String uploadReference(String caseId, byte[] photo, List<String> findings) {
+        Probe upload = upload("reference photo", "/api/cases/" + caseId + "/photos", client.token("inspector"),
+                "filename=\"site.jpg\"", "image/jpeg", photo);
+        try {
+            HttpResponse<String> answer = send(upload);
+            JsonNode body = parse(answer.body());
+            if (answer.statusCode() == 201 && body != null && body.path("id").isString()) {
+                return body.path("id").asString();
+            }
+            findings.add("the reference photo was not taken (" + answer.statusCode() + " " + abbreviate(answer.body())
+                    + "); the file name probes did not run");
+        } catch (IOException e) {
+            findings.add("the reference photo was not taken (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            findings.add("interrupted while uploading the reference photo");
+        }
+        return null;
+    }
+
+    /** The case's photo ids, or a single entry saying why they could not be read (which then differs). */
+    private Set<String> photosOf(String caseId) {
+        Set<String> ids = new TreeSet<>();
+        try {
+            GatewayClient.Response file = client.get("supervisor", "/api/cases/" + caseId);
+            if (file.status() != 200) {
+                return Set.of("(unreadable: " + file.status() + " at " + System.nanoTime() + ")");
+            }
+            for (JsonNode photo : file.path("photos")) {
+                ids.add(photo.path("id").asString());
+            }
+        } catch (RuntimeException e) {
+            return Set.of("(unreadable: " + e.getMessage() + " at " + System.nanoTime() + ")");
+        }
+        return ids;
+    }
+
+    /** A small JPEG of its own (not the bench actors' PNG), so it is a photo no other part of the run uploads. */
+    private static byte[] referenceJpeg() {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(7, 11, 0x2f6b3a);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One part named {@code file}, its disposition parameters written byte for byte (a NUL stays a NUL). */
+    private static byte[] filePart(String dispositionParameters, String declaredType, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(bytes("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + dispositionParameters + "\r\nContent-Type: " + declaredType + "\r\n\r\n"));
+        out.writeBytes(content);
+        out.writeBytes(bytes("\r\n--" + BOUNDARY + "--\r\n"));
+        return out.toByteArray();
+    }
+
+    private static Probe upload(String name, String path, String token, String dispositionParameters,
+                                String declaredType, byte[] content) {
+        return raw(name, "POST", path, token, MULTIPART, filePart(dispositionParameters, declaredType, content),
+                Map.of());
+    }
+
+    private static String report(String categoryCode, String description) {
+        return "{\"categoryCode\":\"" + categoryCode + "\",\"description\":\"" + description + "\"," + IN_CITY + "}";
+    }
+
+    private static String ids(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add("CL" + (20261123000000L + i));
+        }
+        return String.join(",", ids);
     }
 
     private static Map<String, String> key() {
         return Map.of("Idempotency-Key", UUID.randomUUID().toString());
     }
 
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static Probe post(String name, String path, String token, String body, Map<String, String> headers) {
-        return new Probe(name, "POST", path, token, body, headers);
+        return raw(name, "POST", path, token, body == null ? null : JSON, body == null ? null : bytes(body), headers);
     }
 
     private static Probe get(String name, String path, String token) {
-        return new Probe(name, "GET", path, token, null, Map.of());
+        return raw(name, "GET", path, token, null, null, Map.of());
+    }
+
+    private static Probe raw(String name, String method, String path, String token, String contentType, byte[] body,
+                             Map<String, String> headers) {
+        List<String[]> list = new ArrayList<>();
+        headers.forEach((header, value) -> list.add(new String[] {header, value}));
+        return new Probe(name, method, path, token, body, contentType, list, Expect.ANY_PROBLEM);
     }
 
     private static String unsigned(String token) {
