@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.cityloop.intake.web.ClientAddress;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventCodec;
@@ -101,7 +102,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
         String master = created(report(as("inspector", "inspector"), body("02-05-05", at[0], at[1], "")));
         String duplicate = JsonPath.read(mvc.perform(post("/api/public/reports")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header("X-Forwarded-For", "203.0.113.7")
+                        .header(ClientAddress.HEADER, "203.0.113.7")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body("02-05-05", at[0] + 0.0002, at[1] + 0.0001, "")))
                 .andExpect(status().isCreated())
@@ -423,7 +424,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("address"))
                 .andExpect(jsonPath("$.errors[0].rule").value("plain-text"));
         mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header("X-Forwarded-For", "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
+                        .header(ClientAddress.HEADER, "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"categoryCode":"02-01-01","description":"垃圾\u202Egpj.exe","location":{"lon":%s,"lat":%s}}"""
                                 .formatted(at[0], at[1])))
@@ -431,7 +432,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("description"))
                 .andExpect(jsonPath("$.errors[0].rule").value("plain-text"));
         mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header("X-Forwarded-For", "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
+                        .header(ClientAddress.HEADER, "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"categoryCode":"02-01-01","description":"垃圾\\ud800","location":{"lon":%s,"lat":%s}}"""
                                 .formatted(at[0], at[1])))
@@ -474,7 +475,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
 
     private ResultActions publicReport(String key, String client, double[] at) throws Exception {
         return mvc.perform(post("/api/public/reports").header("Idempotency-Key", key)
-                .header("X-Forwarded-For", client + ", 10.0.0.1")
+                .header(ClientAddress.HEADER, client)
                 .contentType(MediaType.APPLICATION_JSON).content(body("02-02-01", at[0], at[1], "")));
     }
 

@@ -71,6 +71,17 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void tellsTheServiceWhoCalledAndIgnoresWhoTheCallerClaimsToBe() {
+        client.post().uri("/api/public/reports")
+                .header("X-Forwarded-For", "198.51.100.1")
+                .header("X-CityLoop-Client", "198.51.100.2")
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(CASE_INTAKE.lastRequest().client()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    @Test
     void createsACorrelationIdWhenTheCallerSendsNone() {
         String returned = client.get().uri("/api/reference/categories")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("inspector"))
@@ -212,7 +223,7 @@ class GatewayRoutingIntegrationTest {
     /** Stands in for case-intake: answers every path with a small case and remembers what reached it. */
     static final class CaseIntakeStub {
 
-        record Received(String path, String authorization, String correlationId) {
+        record Received(String path, String authorization, String correlationId, String client) {
         }
 
         private final HttpServer server;
@@ -244,7 +255,8 @@ class GatewayRoutingIntegrationTest {
         private void answer(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
             last.set(new Received(path, exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
+                    exchange.getRequestHeaders().getFirst("X-CityLoop-Client")));
             if (path.endsWith("/slow")) {
                 pause();
             }
