@@ -180,14 +180,13 @@ public final class BenchRun {
                 out.println("bench: load done in " + Duration.between(loadStart, Clock.systemUTC().instant()).toSeconds()
                         + " s; draining (up to " + settings.drain() + ") …");
                 client.set(warmClient(system, city));
-                if (settings.mongoDrill()) {
-                    figures.put("refusedRetried", retryRefused(client.get(), ledger));
-                }
+                // The load's own figures, before the retries below add cases to the ledger.
+                Map<String, Object> submissions = ledger.submissionStats();
+                figures.put("refusedRetried", retryRefused(client.get(), ledger));
                 LedgerCheck.Outcome outcome = LedgerCheck.check(client.get(), ledger, settings.drain());
                 figures.put("drainedAfterSeconds", Duration.between(loadStart, Clock.systemUTC().instant()).toSeconds());
                 figures.put("system", sampler.summary());
                 figures.put("actors", actors.outcomes());
-                Map<String, Object> submissions = ledger.submissionStats();
                 submissions.put("gatlingReport", GatlingStats.latestReport(settings.gatlingResults()));
                 figures.put("submissions", submissions);
                 figures.put("reportsAccepted", ledger.size());
@@ -283,8 +282,9 @@ public final class BenchRun {
 
     /**
      * What an inspector's app does with a refused submission: sends it again with the same Idempotency-Key. A 503
-     * from the gateway's timeout may hide a case that was created after all (MongoDB answered late); the retry
-     * returns that case, so the ledger knows every case that exists. Only in the MongoDB drill.
+     * from the gateway's timeout (an overloaded service, a database answering late) may hide a case that was
+     * created after all; the retry returns that case ("200 known" never: the ledger did not have it), so the
+     * ledger knows every case that exists before the end checks compare it with the scorecards.
      */
     private static Map<String, Long> retryRefused(GatewayClient client, CaseLedger ledger) {
         Map<String, Long> answers = new java.util.TreeMap<>();

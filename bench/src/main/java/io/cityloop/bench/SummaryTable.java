@@ -58,6 +58,10 @@ final class SummaryTable {
             row(md, "reports submitted (Gatling) / 201 / refused", s.get("requests") + " / " + s.get("created")
                     + " / " + s.get("refused"));
             row(md, "case submissions per second (201s over the load window)", fmt(number(s.get("createdPerSecond"))));
+            if (f.get("refusedRetried") != null) {
+                row(md, "refused reports sent again after the load, same Idempotency-Key (answer × count; 200 = a "
+                        + "case created behind the refusal)", String.valueOf(f.get("refusedRetried")));
+            }
             row(md, "submission latency p50 / p95 / p99 / max (ms)", fmt(number(s.get("p50"))) + " / "
                     + fmt(number(s.get("p95"))) + " / " + fmt(number(s.get("p99"))) + " / " + fmt(number(s.get("max"))));
         }
