@@ -134,7 +134,7 @@ final class SummaryTable {
         }
         md.append("\nSustained: ").append(capacity == null ? "not even the first level"
                 : fmt(number(capacity)) + " reports/s (the highest level before the first one not sustained: "
-                + "≥ 95 % 201s, submission p95 ≤ 1 s, consumer lag ≤ 10 s of the level's events)").append("\n");
+                + "≥ 95 % 201s, submission p95 ≤ 1 s, consumer lag ≤ 2 s of the level's events)").append("\n");
     }
 
     /** Why submissions were refused, how the cases ended, and what the city's people did (and got) along the way. */
