@@ -56,9 +56,8 @@ public class DispatcherDesk {
     /** 回退审核: justified = routing error, not counted against the unit. */
     public Task reviewReturn(TaskId id, boolean justified, String reason, UnitMember dispatcher,
                              Long expectedVersion) {
-        Task task = tasks.load(id, dispatcher, expectedVersion);
-        task.reviewReturn(dispatcher.asPerformer(), justified, reason, clock.instant());
-        return tasks.save(task);
+        return tasks.apply(id, dispatcher, expectedVersion,
+                task -> task.reviewReturn(dispatcher.asPerformer(), justified, reason, clock.instant()));
     }
 
     /**
@@ -127,9 +126,8 @@ public class DispatcherDesk {
     /** 挂账审批: approval stops the clock as {@link #suspend} does; rejection leaves it running. */
     public Task decideSuspension(TaskId id, boolean approved, String reason, UnitMember dispatcher,
                                  Long expectedVersion) {
-        Task task = tasks.load(id, dispatcher, expectedVersion);
-        task.decideSuspension(dispatcher.asPerformer(), approved, reason, clock.instant());
-        return tasks.save(task);
+        return tasks.apply(id, dispatcher, expectedVersion,
+                task -> task.decideSuspension(dispatcher.asPerformer(), approved, reason, clock.instant()));
     }
 
     private Route route(Task returned, Redispatch order) {
@@ -149,32 +147,29 @@ public class DispatcherDesk {
     /** 延期审批. */
     public Task decideExtension(TaskId id, boolean approved, String reason, UnitMember dispatcher,
                                 Long expectedVersion) {
-        Task task = tasks.load(id, dispatcher, expectedVersion);
-        task.decideExtension(dispatcher.asPerformer(), approved, reason, deadlines.rules(), clock.instant());
-        Task saved = tasks.save(task);
+        Task saved = tasks.apply(id, dispatcher, expectedVersion,
+                task -> task.decideExtension(dispatcher.asPerformer(), approved, reason, deadlines.rules(),
+                        clock.instant()));
         metrics.extensionDecided(saved.unitId(), approved);
         return saved;
     }
 
     /** 挂账/缓办 on the dispatcher's own initiative: stops the deadline clock. */
     public Task suspend(TaskId id, String reason, UnitMember dispatcher, Long expectedVersion) {
-        Task task = tasks.load(id, dispatcher, expectedVersion);
-        task.suspend(dispatcher.asPerformer(), reason, clock.instant());
-        return tasks.save(task);
+        return tasks.apply(id, dispatcher, expectedVersion,
+                task -> task.suspend(dispatcher.asPerformer(), reason, clock.instant()));
     }
 
     /** Starts the clock again; the deadline moves by the working time spent suspended. */
     public Task resume(TaskId id, String reason, UnitMember dispatcher, Long expectedVersion) {
-        Task task = tasks.load(id, dispatcher, expectedVersion);
-        task.resume(dispatcher.asPerformer(), reason, deadlines.rules(), clock.instant());
-        return tasks.save(task);
+        return tasks.apply(id, dispatcher, expectedVersion,
+                task -> task.resume(dispatcher.asPerformer(), reason, deadlines.rules(), clock.instant()));
     }
 
     /** 督办 by hand: one level up. */
     public Task escalate(TaskId id, String reason, UnitMember supervisor, Long expectedVersion) {
-        Task task = tasks.load(id, supervisor, expectedVersion);
-        task.escalate(supervisor.asPerformer(), reason, deadlines.rules(), clock.instant());
-        Task saved = tasks.save(task);
+        Task saved = tasks.apply(id, supervisor, expectedVersion,
+                task -> task.escalate(supervisor.asPerformer(), reason, deadlines.rules(), clock.instant()));
         metrics.escalated(saved.unitId(), false);
         return saved;
     }

@@ -2,6 +2,7 @@ package io.cityloop.dispatch.task.application;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,28 @@ public class TaskCommandSupport {
         }
         return task;
     }
+
+    /**
+     * Loads the task, applies one command and saves it. A caller who named no version acts on the latest, so when
+     * a concurrent writer — the deadline watch marking 黄灯/红灯 at that instant, another member of the unit —
+     * saved the task in between, the command is applied again to the task as it now is instead of refusing it
+     * with a 409; the command's own rules decide on the fresh task. A caller who named a version gets the 409.
+     */
+    public Task apply(TaskId id, UnitMember member, Long expectedVersion, Consumer<Task> command) {
+        for (int attempt = 1; ; attempt++) {
+            Task task = load(id, member, expectedVersion);
+            command.accept(task);
+            try {
+                return save(task);
+            } catch (StaleTaskException concurrentChange) {
+                if (expectedVersion != null || attempt == LATEST_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
+        }
+    }
+
+    private static final int LATEST_ATTEMPTS = 3;
 
     public Task find(TaskId id) {
         return store.find(id).orElseThrow(() -> new TaskNotFoundException(id.value()));

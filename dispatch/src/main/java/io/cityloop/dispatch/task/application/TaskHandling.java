@@ -37,9 +37,7 @@ public class TaskHandling {
     }
 
     public Task accept(TaskId id, UnitMember member, Long expectedVersion) {
-        Task task = tasks.load(id, member, expectedVersion);
-        task.accept(member.asPerformer(), clock.instant());
-        return tasks.save(task);
+        return tasks.apply(id, member, expectedVersion, task -> task.accept(member.asPerformer(), clock.instant()));
     }
 
     public Task feedBack(TaskId id, Feedback feedback, UnitMember member) {
@@ -47,34 +45,31 @@ public class TaskHandling {
     }
 
     public Task feedBack(TaskId id, Feedback feedback, UnitMember member, Long expectedVersion) {
-        Task task = tasks.load(id, member, expectedVersion);
-        task.markHandled(member.asPerformer(), feedback.note(), feedback.photoRef(), clock.instant());
-        Task saved = tasks.save(task);
+        Task saved = tasks.apply(id, member, expectedVersion,
+                task -> task.markHandled(member.asPerformer(), feedback.note(), feedback.photoRef(), clock.instant()));
         metrics.handled(saved.unitId(), Boolean.TRUE.equals(saved.handledOnTime()));
         return saved;
     }
 
     /** 回退: the task goes back to the dispatch queue. */
     public Task returnTask(TaskId id, String reason, UnitMember member, Long expectedVersion) {
-        Task task = tasks.load(id, member, expectedVersion);
-        task.returnToDispatcher(member.asPerformer(), reason, clock.instant());
-        Task saved = tasks.save(task);
+        Task saved = tasks.apply(id, member, expectedVersion,
+                task -> task.returnToDispatcher(member.asPerformer(), reason, clock.instant()));
         metrics.returned(saved.unitId());
         return saved;
     }
 
     /** 挂账申请: asks the dispatcher to stop the clock; it runs on until the decision. */
     public Task requestSuspension(TaskId id, String reason, UnitMember member, Long expectedVersion) {
-        Task task = tasks.load(id, member, expectedVersion);
-        task.requestSuspension(member.asPerformer(), reason, clock.instant());
-        return tasks.save(task);
+        return tasks.apply(id, member, expectedVersion,
+                task -> task.requestSuspension(member.asPerformer(), reason, clock.instant()));
     }
 
     /** 延期申请 for {@code additional} working time beyond the current deadline. */
     public Task requestExtension(TaskId id, Duration additional, String reason, UnitMember member,
                                  Long expectedVersion) {
-        Task task = tasks.load(id, member, expectedVersion);
-        task.requestExtension(member.asPerformer(), additional, reason, deadlines.rules(), clock.instant());
-        return tasks.save(task);
+        return tasks.apply(id, member, expectedVersion,
+                task -> task.requestExtension(member.asPerformer(), additional, reason, deadlines.rules(),
+                        clock.instant()));
     }
 }
