@@ -183,7 +183,8 @@ public final class BenchRun {
                 // The load's own figures, before the retries below add cases to the ledger.
                 Map<String, Object> submissions = ledger.submissionStats();
                 figures.put("refusedRetried", retryRefused(client.get(), ledger));
-                LedgerCheck.Outcome outcome = LedgerCheck.check(client.get(), ledger, settings.drain());
+                LedgerCheck.Outcome outcome = LedgerCheck.check(client.get(), ledger, settings.drain(),
+                        () -> assessmentCaughtUp(system, settings.drain(), figures));
                 figures.put("drainedAfterSeconds", Duration.between(loadStart, Clock.systemUTC().instant()).toSeconds());
                 figures.put("system", sampler.summary());
                 figures.put("actors", actors.outcomes());
@@ -305,6 +306,20 @@ public final class BenchRun {
             answers.merge(status, 1L, Long::sum);
         }
         return answers;
+    }
+
+    /**
+     * The month's scorecards are compared once assessment has read the whole topic; how long that took after the
+     * cases were final is a figure of its own (its consumer is the slowest of the loop on this machine).
+     */
+    private static void assessmentCaughtUp(CityLoopSystem system, Duration bound, Map<String, Object> figures) {
+        long start = System.nanoTime();
+        try {
+            io.cityloop.infra.ConsumerGroups.awaitCaughtUp(system.bootstrapServers(), "assessment", bound);
+            figures.put("assessmentCaughtUpAfterSeconds", (System.nanoTime() - start) / 1_000_000_000L);
+        } catch (AssertionError stillBehind) {
+            figures.put("assessmentCaughtUpAfterSeconds", "not within " + bound + ": " + stillBehind.getMessage());
+        }
     }
 
     /** A client whose tokens are fetched up front, so that the actors' threads only read them. */

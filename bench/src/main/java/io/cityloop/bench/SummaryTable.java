@@ -73,6 +73,10 @@ final class SummaryTable {
             row(md, "cases closed / full-loop throughput (closed per second)",
                     events.closedCases() + " / " + fmt(events.closedPerSecond()));
             row(md, "events on the topic / re-published (same id)", events.events() + " / " + events.republishedEvents());
+            if (f.get("assessmentCaughtUpAfterSeconds") != null) {
+                row(md, "assessment caught up with the topic, seconds after every case was final",
+                        String.valueOf(f.get("assessmentCaughtUpAfterSeconds")));
+            }
         }
         if (kafka != null) {
             row(md, "baseline: events through " + kafka.hops() + " Kafka hops per second", fmt(kafka.eventsPerSecond()));

@@ -42,6 +42,15 @@ public final class LedgerCheck {
 
     /** Waits until every case is final (or the time is up), then compares. */
     public static Outcome check(GatewayClient client, CaseLedger ledger, Duration drain) {
+        return check(client, ledger, drain, () -> { });
+    }
+
+    /**
+     * @param projectionsCaughtUp waits (bounded) until the scorecards' consumer has read the whole topic, so that
+     *                            a consumer that is merely behind is not reported as counting wrong
+     */
+    public static Outcome check(GatewayClient client, CaseLedger ledger, Duration drain,
+                                Runnable projectionsCaughtUp) {
         long deadline = System.nanoTime() + drain.toNanos();
         Map<String, JsonNode> views = new HashMap<>();
         List<String> open = ledger.caseIds();
@@ -72,6 +81,7 @@ public final class LedgerCheck {
                     + (view == null ? "unreadable" : view.path("status").asString()));
         }
         Map<String, JsonNode> lastTasks = lastTasks(client, ledger, views);
+        projectionsCaughtUp.run();
         Map<String, JsonNode> scorecards = new TreeMap<>();
         List<String> mismatches = compareScorecards(client, ledger, views, lastTasks, scorecards);
         long settle = System.nanoTime() + Duration.ofSeconds(60).toNanos();
