@@ -126,8 +126,10 @@ public record BenchSettings(
     /** The load's levels: one constant rate, or the step load's stairs. */
     public io.cityloop.bench.measure.LoadLevels levels() {
         return stepLevels > 1
-                ? io.cityloop.bench.measure.LoadLevels.stairs(reportsPerSecond, stepIncrement, stepLevels, load)
-                : new io.cityloop.bench.measure.LoadLevels(java.util.List.of(reportsPerSecond), load);
+                ? io.cityloop.bench.measure.LoadLevels.stairs(reportsPerSecond, stepIncrement, stepLevels, load,
+                        java.time.Clock.systemUTC())
+                : new io.cityloop.bench.measure.LoadLevels(java.util.List.of(reportsPerSecond), load,
+                        java.time.Clock.systemUTC());
     }
 
     public Path gatlingResults() {

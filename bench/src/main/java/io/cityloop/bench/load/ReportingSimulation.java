@@ -71,7 +71,7 @@ public class ReportingSimulation extends Simulation {
                     if (session.contains("responseTime")) {
                         long latency = session.getLong("responseTime");
                         run.ledger().answered(latency);
-                        run.levels().answered(System.currentTimeMillis() - latency, latency,
+                        run.levels().answered(latency,
                                 session.contains("caseId") && !session.isFailed());
                     }
                     if (session.contains("caseId") && !session.isFailed()) {
@@ -88,7 +88,7 @@ public class ReportingSimulation extends Simulation {
         List<OpenInjectionStep> levels = run.levels().rates().stream()
                 .map(rate -> (OpenInjectionStep) constantUsersPerSec(rate).during(run.levels().levelLasting()))
                 .toList();
-        run.levels().started(System.currentTimeMillis());
+        run.levels().started();
         setUp(inspectors.injectOpen(levels)).protocols(gateway);
     }
 }

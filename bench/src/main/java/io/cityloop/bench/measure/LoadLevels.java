@@ -1,5 +1,6 @@
 package io.cityloop.bench.measure;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,24 +29,27 @@ public final class LoadLevels {
 
     private final List<Double> rates;
     private final Duration levelLasting;
+    /** Real time, not business time: the levels are measured as the load tool sends. */
+    private final Clock realTime;
     private final List<long[]> answers = new ArrayList<>();
     private volatile long startMillis;
 
-    public LoadLevels(List<Double> rates, Duration levelLasting) {
+    public LoadLevels(List<Double> rates, Duration levelLasting, Clock realTime) {
         if (rates.isEmpty()) {
             throw new IllegalArgumentException("a load profile has at least one level");
         }
         this.rates = List.copyOf(rates);
         this.levelLasting = levelLasting;
+        this.realTime = realTime;
     }
 
     /** {@code levels} levels from {@code from} reports/s, {@code increment} more each level, sharing {@code load}. */
-    public static LoadLevels stairs(double from, double increment, int levels, Duration load) {
+    public static LoadLevels stairs(double from, double increment, int levels, Duration load, Clock realTime) {
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < levels; i++) {
             rates.add(from + i * increment);
         }
-        return new LoadLevels(rates, load.dividedBy(levels));
+        return new LoadLevels(rates, load.dividedBy(levels), realTime);
     }
 
     public List<Double> rates() {
@@ -64,12 +68,17 @@ public final class LoadLevels {
         return Math.round(rates.stream().mapToDouble(Double::doubleValue).sum() * levelLasting.toSeconds());
     }
 
-    public void started(long epochMillis) {
-        startMillis = epochMillis;
+    public void started() {
+        startMillis = realTime.millis();
+    }
+
+    /** One answer to a report that has just come, {@code latencyMillis} after the report was sent. */
+    public void answered(long latencyMillis, boolean created) {
+        answered(realTime.millis() - latencyMillis, latencyMillis, created);
     }
 
     /** One answer to a report, by the time it was sent. */
-    public synchronized void answered(long sentEpochMillis, long latencyMillis, boolean created) {
+    synchronized void answered(long sentEpochMillis, long latencyMillis, boolean created) {
         answers.add(new long[] {sentEpochMillis, latencyMillis, created ? 1 : 0});
     }
 

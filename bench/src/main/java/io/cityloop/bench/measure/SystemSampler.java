@@ -45,6 +45,8 @@ public final class SystemSampler implements AutoCloseable {
         return t;
     });
     private final Map<String, Series> series = new TreeMap<>();
+    /** Real time: samples are matched with the load tool's answers, not with business time. */
+    private final java.time.Clock realTime = java.time.Clock.systemUTC();
     private final Map<String, long[]> lastCpu = new HashMap<>();
     private final long ticksPerSecond = 100;
 
@@ -140,7 +142,7 @@ public final class SystemSampler implements AutoCloseable {
     }
 
     private synchronized void record(String name, double value) {
-        series.computeIfAbsent(name, k -> new Series()).add(System.currentTimeMillis(), value);
+        series.computeIfAbsent(name, k -> new Series()).add(realTime.millis(), value);
     }
 
     /** The consumers' total lag (every group) as last sampled at or before {@code epochMillis}; NaN if never. */

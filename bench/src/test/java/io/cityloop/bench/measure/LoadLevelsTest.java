@@ -2,7 +2,10 @@ package io.cityloop.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +15,7 @@ class LoadLevelsTest {
 
     @Test
     void stairsClimbByTheIncrementAndShareTheLoad() {
-        LoadLevels stairs = LoadLevels.stairs(10, 10, 8, Duration.ofMinutes(8));
+        LoadLevels stairs = LoadLevels.stairs(10, 10, 8, Duration.ofMinutes(8), Clock.systemUTC());
 
         assertThat(stairs.rates()).containsExactly(10.0, 20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0);
         assertThat(stairs.levelLasting()).isEqualTo(Duration.ofMinutes(1));
@@ -31,7 +34,8 @@ class LoadLevelsTest {
 
     @Test
     void measuresEachLevelFromTheAnswersSentInIt() {
-        LoadLevels levels = new LoadLevels(List.of(2.0, 4.0), Duration.ofSeconds(10));
+        LoadLevels levels = new LoadLevels(List.of(2.0, 4.0), Duration.ofSeconds(10),
+                Clock.fixed(Instant.ofEpochMilli(1_000_000), ZoneOffset.UTC));
         long start = 1_000_000;
         for (int i = 0; i < 20; i++) {
             levels.answered(start + i * 500, 40, true);
