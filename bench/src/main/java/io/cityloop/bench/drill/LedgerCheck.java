@@ -40,12 +40,9 @@ public final class LedgerCheck {
 
     private static final int READERS = 4;
 
-    /** Waits until every case is final (or the time is up), then compares. */
-    public static Outcome check(GatewayClient client, CaseLedger ledger, Duration drain) {
-        return check(client, ledger, drain, () -> { });
-    }
-
     /**
+     * Waits until every case is final (or the time is up), then compares.
+     *
      * @param projectionsCaughtUp waits (bounded) until the scorecards' consumer has read the whole topic, so that
      *                            a consumer that is merely behind is not reported as counting wrong
      */

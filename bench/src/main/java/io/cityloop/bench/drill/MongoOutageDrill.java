@@ -103,9 +103,7 @@ public final class MongoOutageDrill implements Runnable {
             long start = System.nanoTime();
             Probe probe;
             try {
-                GatewayClient.Response answer = path == null
-                        ? client.get().send("POST", "/api/auth/token", null,
-                                Map.of("username", user, "password", GatewayClient.DEMO_PASSWORD), Map.of())
+                GatewayClient.Response answer = path == null ? client.get().login(user)
                         : client.get().get(user, path);
                 String body = answer.body() == null ? "" : answer.body().toString();
                 boolean trace = body.contains("\\tat ") || body.contains("Exception") || answer.body().has("trace");
