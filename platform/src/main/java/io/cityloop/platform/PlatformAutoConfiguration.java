@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -20,6 +21,7 @@ import io.cityloop.platform.messaging.DeadLetters;
 import io.cityloop.platform.outbox.OutboxCollection;
 import io.cityloop.platform.outbox.OutboxRelay;
 import io.cityloop.platform.persistence.MongoTimeouts;
+import io.cityloop.platform.persistence.VersionedUpdateIndexes;
 import io.cityloop.platform.problem.ProblemAdvice;
 import io.cityloop.platform.problem.ProblemSecurityHandlers;
 import io.cityloop.platform.security.SecurityConfiguration;
@@ -65,6 +67,12 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "cityloop.mongo.versioned-update-index", havingValue = "true")
+    VersionedUpdateIndexes versionedUpdateIndexes(MongoTemplate mongo) {
+        return new VersionedUpdateIndexes(mongo);
+    }
+
+    @Bean
     ProblemSecurityHandlers problemSecurityHandlers(ObjectProvider<JsonMapper> mapper) {
         return new ProblemSecurityHandlers(mapper.getIfAvailable(() -> JsonMapper.builder().build()));
     }
@@ -79,7 +87,7 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka,
                             List<OutboxCollection> collections, PlatformProperties properties,
                             ObjectProvider<MeterRegistry> meters) {
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, collections, properties.outbox().pollInterval(),
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, collections, properties.outbox().sweepInterval(),
                 properties.outbox().sendTimeout());
         meters.ifAvailable(registry -> Gauge.builder("cityloop_outbox_backlog", relay, OutboxRelay::backlog)
                 .description("documents holding events not yet published")

@@ -25,7 +25,11 @@ public record PlatformProperties(
         @DefaultValue List<String> publicPaths,
         @DefaultValue Mongo mongo) {
 
-    public record Outbox(@DefaultValue("100ms") Duration pollInterval, @DefaultValue("10s") Duration sendTimeout) {
+    /**
+     * How the outbox relay publishes: documents named by their store at once, and a sweep for leftovers every
+     * {@code sweepInterval}.
+     */
+    public record Outbox(@DefaultValue("1s") Duration sweepInterval, @DefaultValue("10s") Duration sendTimeout) {
     }
 
     /**
@@ -40,10 +44,12 @@ public record PlatformProperties(
      * MongoDB client timeouts, all below the gateway's downstream timeout (10 s), so that while the database is
      * away the service answers 503 itself and a request the client was told failed did not go on to change
      * anything. The driver's defaults (30 s to select a server, no read timeout) outlast the gateway. Options
-     * written in the connection string win over these.
+     * written in the connection string win over these. {@code versionedUpdateIndex} is for the embedded server
+     * only (see {@code VersionedUpdateIndexes}).
      */
     public record Mongo(@DefaultValue("2s") Duration serverSelectionTimeout,
                         @DefaultValue("2s") Duration connectTimeout,
-                        @DefaultValue("8s") Duration readTimeout) {
+                        @DefaultValue("8s") Duration readTimeout,
+                        @DefaultValue("false") boolean versionedUpdateIndex) {
     }
 }

@@ -182,6 +182,7 @@ public final class CityLoopSystem implements AutoCloseable {
         environment.put("CITYLOOP_JWK_SET_URI", gatewayUrl() + "/oauth2/jwks");
         if (service.database() != null) {
             environment.put("MONGODB_URI", infrastructure.mongoUri(service.database()));
+            environment.put("CITYLOOP_MONGO_VERSIONED_UPDATE_INDEX", "true");
         }
         if (options.simulation() != null) {
             environment.put("CITYLOOP_CLOCK_MODE", "simulated");

@@ -1,7 +1,11 @@
 package io.cityloop.platform.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +28,11 @@ import io.cityloop.events.CaseEventTopics;
  * Publishes outbox entries and removes each one only after Kafka acknowledged it, so a crash in between re-publishes
  * the same event id and consumers drop the copy. Several replicas may relay at once for the same reason.
  * An entry that fails stops its document's remaining entries, which keeps one case's events in order.
+ *
+ * <p>A store that wrote events names the document in {@link #nudge(String, Object)}, and the relay drains it by
+ * {@code _id} at once. Scanning the collection for any document with events left is only the safety net (entries
+ * a crashed replica wrote, a publish that failed) and runs every {@code sweepInterval}: a scan per write would cost
+ * a pass over every case on the embedded server, which answers such a query without an index.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -33,33 +42,56 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final List<OutboxCollection> collections;
-    private final Duration pollInterval;
+    private final Duration sweepInterval;
     private final Duration sendTimeout;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Map<String, Set<Object>> written = new ConcurrentHashMap<>();
     private final AtomicInteger backlog = new AtomicInteger();
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, List<OutboxCollection> collections,
-                       Duration pollInterval, Duration sendTimeout) {
+                       Duration sweepInterval, Duration sendTimeout) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
-        this.pollInterval = pollInterval;
+        this.sweepInterval = sweepInterval;
         this.sendTimeout = sendTimeout;
     }
 
-    /** Asks for a publishing round now instead of at the next poll, to keep the loop's latency low. */
-    public void nudge() {
+    /**
+     * Tells the relay that {@code documentId} in {@code collection} now holds events, so they are published now
+     * instead of at the next sweep; this keeps the loop's latency low.
+     */
+    public void nudge(String collection, Object documentId) {
+        written.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet()).add(documentId);
         wakeUp.release();
     }
 
-    /** Documents that still held unpublished events at the last round. */
+    /** Documents that still held unpublished events at the last sweep. */
     public int backlog() {
         return backlog.get();
     }
 
-    /** One publishing round over every registered collection; returns the number of events published. */
+    /** Publishes the events of the documents named since the last round; returns the number published. */
+    public int publishWritten() {
+        int published = 0;
+        for (OutboxCollection collection : collections) {
+            Set<Object> named = written.get(collection.name());
+            if (named == null || named.isEmpty()) {
+                continue;
+            }
+            List<Object> ids = new ArrayList<>(named);
+            named.removeAll(ids);
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<Object> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                published += drainAll(collection, Criteria.where("_id").in(batch));
+            }
+        }
+        return published;
+    }
+
+    /** One sweep over every registered collection for events left behind; returns the number published. */
     public int publishPending() {
         int published = 0;
         int pendingDocuments = 0;
@@ -76,9 +108,19 @@ public class OutboxRelay implements SmartLifecycle {
         return published;
     }
 
+    private int drainAll(OutboxCollection collection, Criteria documents) {
+        Query query = new Query(documents);
+        query.fields().include("outbox");
+        int published = 0;
+        for (Document document : mongo.find(query, Document.class, collection.name())) {
+            published += drain(collection, document);
+        }
+        return published;
+    }
+
     private int drain(OutboxCollection collection, Document document) {
         int published = 0;
-        for (Document entry : document.getList("outbox", Document.class)) {
+        for (Document entry : document.getList("outbox", Document.class, List.of())) {
             String eventId = entry.getString("eventId");
             try {
                 ProducerRecord<String, String> record = new ProducerRecord<>(CaseEventTopics.CASE_EVENTS,
@@ -100,14 +142,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        long nextSweep = System.nanoTime();
         while (running) {
             try {
-                publishPending();
+                publishWritten();
+                if (System.nanoTime() - nextSweep >= 0) {
+                    nextSweep = System.nanoTime() + sweepInterval.toNanos();
+                    publishPending();
+                }
             } catch (RuntimeException e) {
                 log.warn("outbox round failed, retrying: {}", e.toString());
             }
             try {
-                if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                long untilSweep = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime()));
+                if (wakeUp.tryAcquire(untilSweep, TimeUnit.MILLISECONDS)) {
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -14,7 +14,6 @@ import io.cityloop.dispatch.task.model.DeadlineRules;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskEvent;
 import io.cityloop.events.CaseEvent;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
  * 超期监控: sweeps the tasks whose clock runs for 黄灯, 红灯 and automatic 督办, at the injected clock's time (so a
@@ -34,17 +33,15 @@ public class DeadlineWatch {
     private final TaskDeadlines deadlines;
     private final DeadlineSettings settings;
     private final TaskMetrics metrics;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     public DeadlineWatch(TaskStore store, TaskEventTranslator translator, TaskDeadlines deadlines,
-                         DeadlineSettings settings, TaskMetrics metrics, OutboxRelay relay, Clock clock) {
+                         DeadlineSettings settings, TaskMetrics metrics, Clock clock) {
         this.store = store;
         this.translator = translator;
         this.deadlines = deadlines;
         this.settings = settings;
         this.metrics = metrics;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -68,7 +65,6 @@ public class DeadlineWatch {
             }
         }
         if (signalled > 0) {
-            relay.nudge();
             log.info("deadline watch signalled {} task(s) at {}", signalled, now);
         }
         return signalled;

@@ -17,7 +17,6 @@ import io.cityloop.dispatch.task.model.FiledCase;
 import io.cityloop.dispatch.task.model.IllegalTransitionException;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
  * The dispatcher's and the supervisor's desk (派遣员 / 督办): judge returns and dispatch the case again, decide
@@ -37,19 +36,16 @@ public class DispatcherDesk {
     private final RoutingRuleBook ruleBook;
     private final TaskDeadlines deadlines;
     private final TaskMetrics metrics;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     public DispatcherDesk(TaskCommandSupport tasks, TaskStore store, TaskEventTranslator translator,
-                          RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskMetrics metrics, OutboxRelay relay,
-                          Clock clock) {
+                          RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskMetrics metrics, Clock clock) {
         this.tasks = tasks;
         this.store = store;
         this.translator = translator;
         this.ruleBook = ruleBook;
         this.deadlines = deadlines;
         this.metrics = metrics;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -85,7 +81,6 @@ public class DispatcherDesk {
             metrics.dispatched(next.unitId());
         }
         tasks.save(returned);
-        relay.nudge();
         log.info("case {} re-dispatched by {} from {} to {} as {}", returned.caseId(), dispatcher.username(),
                 returned.unitId(), next.unitId(), nextId);
         return tasks.find(nextId);
@@ -117,7 +112,6 @@ public class DispatcherDesk {
             metrics.reassigned(current.unitId());
             metrics.dispatched(next.unitId());
         }
-        relay.nudge();
         log.info("task {} of case {} reassigned by {} from {} to {} as {}: {}", id, current.caseId(),
                 dispatcher.username(), current.unitId(), next.unitId(), nextId, reason);
         return tasks.find(nextId);

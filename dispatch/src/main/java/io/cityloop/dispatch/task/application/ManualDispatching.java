@@ -20,7 +20,6 @@ import io.cityloop.dispatch.task.model.Performer;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.CaseEvent;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
  * 人工派遣: filed cases that automatic routing did not dispatch wait in the dispatch queue until a dispatcher names
@@ -38,19 +37,16 @@ public class ManualDispatching {
     private final RoutingRuleBook ruleBook;
     private final TaskDeadlines deadlines;
     private final TaskMetrics metrics;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     public ManualDispatching(PendingDispatchStore pending, TaskStore tasks, TaskEventTranslator translator,
-                             RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskMetrics metrics,
-                             OutboxRelay relay, Clock clock) {
+                             RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskMetrics metrics, Clock clock) {
         this.pending = pending;
         this.tasks = tasks;
         this.translator = translator;
         this.ruleBook = ruleBook;
         this.deadlines = deadlines;
         this.metrics = metrics;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -99,7 +95,6 @@ public class ManualDispatching {
         }
         metrics.dispatched(task.unitId());
         markDispatched(dispatched);
-        relay.nudge();
         log.info("case {} dispatched by hand by {} to {} {} as {}: {}", caseId, dispatcher.username(),
                 task.unitId(), task.unitName(), id, reason);
         return tasks.find(id).orElseThrow();

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.CaseEvent;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
  * Loading a task for a command and saving it afterwards, the same way for every command: the caller's unit must
@@ -22,12 +21,10 @@ public class TaskCommandSupport {
 
     private final TaskStore store;
     private final TaskEventTranslator translator;
-    private final OutboxRelay relay;
 
-    public TaskCommandSupport(TaskStore store, TaskEventTranslator translator, OutboxRelay relay) {
+    public TaskCommandSupport(TaskStore store, TaskEventTranslator translator) {
         this.store = store;
         this.translator = translator;
-        this.relay = relay;
     }
 
     /**
@@ -81,7 +78,6 @@ public class TaskCommandSupport {
         } catch (OptimisticLockingFailureException e) {
             throw new StaleTaskException(find(task.id()));
         }
-        relay.nudge();
         return find(task.id());
     }
 }

@@ -19,7 +19,6 @@ import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseFiled;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
  * 自动派遣: every filed case becomes a task for the unit the routing rules choose — unless automatic routing is
@@ -35,20 +34,18 @@ public class TaskDispatching {
     private final TaskStore store;
     private final TaskEventTranslator translator;
     private final TaskMetrics metrics;
-    private final OutboxRelay relay;
     private final ManualDispatching manual;
     private final AutoRoutingSwitch autoRouting;
     private final Clock clock;
 
     public TaskDispatching(RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskStore store,
-                           TaskEventTranslator translator, TaskMetrics metrics, OutboxRelay relay,
-                           ManualDispatching manual, AutoRoutingSwitch autoRouting, Clock clock) {
+                           TaskEventTranslator translator, TaskMetrics metrics, ManualDispatching manual,
+                           AutoRoutingSwitch autoRouting, Clock clock) {
         this.ruleBook = ruleBook;
         this.deadlines = deadlines;
         this.store = store;
         this.translator = translator;
         this.metrics = metrics;
-        this.relay = relay;
         this.manual = manual;
         this.autoRouting = autoRouting;
         this.clock = clock;
@@ -88,7 +85,6 @@ public class TaskDispatching {
         List<CaseEvent> events = translator.translate(task, task.drainEvents());
         if (store.insert(task, events)) {
             metrics.dispatched(task.unitId());
-            relay.nudge();
             log.info("case {} dispatched to {} {} as {} by rule {} v{}, deadline {}", filed.caseId(),
                     task.unitId(), task.unitName(), id, task.ruleId(), task.ruleSetVersion(), task.deadline());
         }

@@ -15,7 +15,6 @@ import io.cityloop.dispatch.calendar.model.CalendarDefinition;
 import io.cityloop.dispatch.task.model.DeadlineRules;
 import io.cityloop.dispatch.task.model.Performer;
 import io.cityloop.dispatch.task.model.Task;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
  * Lays every open task's clock onto a changed calendar. A task changed meanwhile by somebody else is loaded again
@@ -31,15 +30,12 @@ class TaskReprojection implements DeadlineReprojector {
     private final TaskStore store;
     private final TaskDeadlines deadlines;
     private final TaskEventTranslator translator;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    TaskReprojection(TaskStore store, TaskDeadlines deadlines, TaskEventTranslator translator, OutboxRelay relay,
-                     Clock clock) {
+    TaskReprojection(TaskStore store, TaskDeadlines deadlines, TaskEventTranslator translator, Clock clock) {
         this.store = store;
         this.deadlines = deadlines;
         this.translator = translator;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -51,9 +47,6 @@ class TaskReprojection implements DeadlineReprojector {
         List<MovedDeadline> moved = new ArrayList<>();
         for (Task task : store.open()) {
             reproject(task, rules, calendar.version(), admin, reason, now).ifPresent(moved::add);
-        }
-        if (!moved.isEmpty()) {
-            relay.nudge();
         }
         return moved;
     }

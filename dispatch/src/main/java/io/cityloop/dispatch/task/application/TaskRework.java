@@ -12,7 +12,6 @@ import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.ReworkRequired;
-import io.cityloop.platform.outbox.OutboxRelay;
 
 /** 返工: a failed on-site check sends the task back to the unit that handled it, with a new deadline. */
 @Service
@@ -24,16 +23,14 @@ public class TaskRework {
     private final TaskDeadlines deadlines;
     private final TaskEventTranslator translator;
     private final TaskMetrics metrics;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     public TaskRework(TaskStore store, TaskDeadlines deadlines, TaskEventTranslator translator, TaskMetrics metrics,
-                      OutboxRelay relay, Clock clock) {
+                      Clock clock) {
         this.store = store;
         this.deadlines = deadlines;
         this.translator = translator;
         this.metrics = metrics;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -55,7 +52,6 @@ public class TaskRework {
         List<CaseEvent> events = translator.translate(task, task.drainEvents());
         store.update(task, events);
         metrics.reworked(task.unitId());
-        relay.nudge();
         log.info("task {} reopened for rework #{} at {}, new deadline {}", task.id(), task.reworkCount(),
                 task.unitId(), task.deadline());
     }

@@ -28,7 +28,6 @@ import io.cityloop.dispatch.task.model.FiledCase;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.dispatch.task.model.TaskStatus;
-import io.cityloop.platform.outbox.OutboxRelay;
 import io.cityloop.reference.CityReference;
 
 /**
@@ -43,7 +42,7 @@ class TaskCommandSupportTest {
 
     private final TaskStore store = mock(TaskStore.class);
     private final TaskEventTranslator translator = mock(TaskEventTranslator.class);
-    private final TaskCommandSupport support = new TaskCommandSupport(store, translator, mock(OutboxRelay.class));
+    private final TaskCommandSupport support = new TaskCommandSupport(store, translator);
 
     @Test
     void aCommandWithoutAVersionIsAppliedAgainToTheTaskAsItNowIs() {

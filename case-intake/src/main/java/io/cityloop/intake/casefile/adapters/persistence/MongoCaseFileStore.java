@@ -68,7 +68,7 @@ class MongoCaseFileStore implements CaseFileStore {
         } catch (DuplicateKeyException e) {
             throw new DuplicateReportException(file.reporter().id(), file.snapshot().idempotencyKey());
         }
-        relay.nudge();
+        relay.nudge(CaseFileDocument.COLLECTION, file.snapshot().id());
     }
 
     @Override
@@ -93,7 +93,7 @@ class MongoCaseFileStore implements CaseFileStore {
                     + snapshot.version());
         }
         if (!outbox.isEmpty()) {
-            relay.nudge();
+            relay.nudge(CaseFileDocument.COLLECTION, snapshot.id());
         }
     }
 
