@@ -60,16 +60,17 @@ final class Console {
     }
 
     /**
-     * Runs one action and counts its answer; on an answer that says "try again" (5xx, 401 or no answer) the key
-     * is freed so that the next round picks it up, as a person would retry.
+     * Runs one action and counts its answer, with the problem's type when it was refused; on an answer that says
+     * "try again" (5xx, 401, no answer, or a 409 — "changed concurrently; reload and retry", or a state that moved
+     * on) the key is freed so that the next round, reading the list anew, picks it up as a person would.
      *
      * @return the answer, or null when none came
      */
     Response act(String what, String key, Supplier<Response> action) {
         try {
             Response answer = action.get();
-            count(what + " " + answer.status());
-            if (answer.status() >= 500 || answer.status() == 401) {
+            count(what + " " + answer.status() + problemType(answer));
+            if (answer.status() >= 500 || answer.status() == 401 || answer.status() == 409) {
                 started.remove(key);
             }
             return answer;
@@ -78,6 +79,11 @@ final class Console {
             started.remove(key);
             return null;
         }
+    }
+
+    private static String problemType(Response answer) {
+        String type = answer.status() >= 400 && answer.body() != null ? answer.path("type").asString("") : "";
+        return type.isEmpty() ? "" : " " + type.substring(type.lastIndexOf('/') + 1);
     }
 
     Iterable<JsonNode> list(String user, String path) {

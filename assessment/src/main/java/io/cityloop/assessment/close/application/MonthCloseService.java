@@ -90,6 +90,13 @@ public class MonthCloseService {
         return advance(month, MonthState.APPEALS, MonthState.FINAL, "finalize", actor, reason);
     }
 
+    /** Whether the previous month is due to close and still a draft. */
+    public boolean isMonthDue() {
+        Instant now = clock.instant();
+        YearMonth previous = schedule.previousMonth(now);
+        return schedule.isDue(previous, now) && state(previous).state() == MonthState.DRAFT;
+    }
+
     /**
      * The scheduled close: on the first working day of a month, freezes the previous month if it is still a draft.
      * Losing the race to another replica is fine.
@@ -97,11 +104,10 @@ public class MonthCloseService {
      * @return whether this call froze a month
      */
     public boolean closeDueMonth() {
-        Instant now = clock.instant();
-        YearMonth previous = schedule.previousMonth(now);
-        if (!schedule.isDue(previous, now) || state(previous).state() != MonthState.DRAFT) {
+        if (!isMonthDue()) {
             return false;
         }
+        YearMonth previous = schedule.previousMonth(clock.instant());
         try {
             freeze(previous, Actor.SCHEDULER, "first working day of " + previous.plusMonths(1));
             LOG.info("froze {} on schedule", previous);
