@@ -148,7 +148,10 @@ public class OutboxRelay implements SmartLifecycle {
                 publishWritten();
                 if (System.nanoTime() - nextSweep >= 0) {
                     nextSweep = System.nanoTime() + sweepInterval.toNanos();
-                    publishPending();
+                    if (publishPending() > 0 && backlog.get() >= BATCH) {
+                        // a backlog left by an outage drains batch after batch, not one batch per interval
+                        nextSweep = System.nanoTime();
+                    }
                 }
             } catch (RuntimeException e) {
                 log.warn("outbox round failed, retrying: {}", e.toString());
