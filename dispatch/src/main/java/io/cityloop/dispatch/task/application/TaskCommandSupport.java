@@ -19,6 +19,8 @@ import io.cityloop.events.CaseEvent;
 @Component
 public class TaskCommandSupport {
 
+    private static final int LATEST_ATTEMPTS = 3;
+
     private final TaskStore store;
     private final TaskEventTranslator translator;
 
@@ -63,8 +65,6 @@ public class TaskCommandSupport {
             }
         }
     }
-
-    private static final int LATEST_ATTEMPTS = 3;
 
     public Task find(TaskId id) {
         return store.find(id).orElseThrow(() -> new TaskNotFoundException(id.value()));
