@@ -1,6 +1,7 @@
 package io.cityloop.assessment.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -25,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -114,6 +117,8 @@ class ScorecardIntegrationTest {
     MeterRegistry meters;
     @Autowired
     CaseFactsProjection projection;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void scorecardsCountTheMonthExactlyAndIgnoreRedelivery() throws Exception {
@@ -143,11 +148,12 @@ class ScorecardIntegrationTest {
     void concurrentWritersLoseNoUpdate() throws Exception {
         String caseId = "QD-202611-" + UUID.randomUUID();
         List<CaseEvent> events = new ArrayList<>();
-        for (int sequence = 1; sequence <= 24; sequence++) {
+        // eight writers on one case: a writer can lose many races in a row, and each must still land its event
+        for (int sequence = 1; sequence <= 64; sequence++) {
             events.add(dispatch(caseId, caseId + "-T1", sequence, "2026-11-05T09:00", new TaskAccepted(caseId,
                     caseId + "-T1", QINDU_PLATFORM, new Actor("qindu-handler", "department"))));
         }
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             var results = pool.invokeAll(events.stream()
                     .map(event -> (java.util.concurrent.Callable<Boolean>) () -> projection.apply(event))
@@ -162,6 +168,18 @@ class ScorecardIntegrationTest {
         assertThat(facts.find(caseId).orElseThrow().appliedEventIds())
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(CaseEvent::id).toList());
         assertThat(projection.apply(events.get(0))).isFalse();
+    }
+
+    @Test
+    void aFactsDocumentThatCannotBeSavedIsGivenUpNotRetriedForever() {
+        String caseId = "QD-202611-" + UUID.randomUUID();
+        // written without a version: every save of it is an insert refused as a duplicate while nobody changes it
+        mongo.getCollection("case_facts").insertOne(new org.bson.Document("_id", caseId));
+        CaseEvent accepted = dispatch(caseId, caseId + "-T1", 1, "2026-11-05T09:00", new TaskAccepted(caseId,
+                caseId + "-T1", QINDU_PLATFORM, new Actor("qindu-handler", "department")));
+
+        assertThatThrownBy(() -> projection.apply(accepted)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(facts.find(caseId).orElseThrow().appliedEventIds()).isEmpty();
     }
 
     @Test

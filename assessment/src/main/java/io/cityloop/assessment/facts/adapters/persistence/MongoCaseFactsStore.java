@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -22,11 +23,16 @@ import io.cityloop.assessment.facts.model.CaseFacts;
  * Load-modify-save under the document's {@code @Version}: a writer that lost the race (another consumer after a
  * rebalance, a replay running beside live traffic) reloads and re-applies its change, which is a no-op if the
  * winner already applied the same event.
+ * <p>
+ * Losing to another writer is retried for as long as it happens: every loss means the document moved on, so the
+ * retries are bounded by the case's own events, and a fixed count would give up on a busy case and hand its event to
+ * the dead letters. A save refused while the document stayed at the version it was read at is no race but a fault
+ * (a document written without a version, say); that is given up after {@value #MAX_STALLS} tries.
  */
 @Component
 class MongoCaseFactsStore implements CaseFactsStore {
 
-    static final int MAX_ATTEMPTS = 10;
+    static final int MAX_STALLS = 3;
 
     private final MongoTemplate mongo;
     private final CaseFactsMapper mapper;
@@ -40,22 +46,28 @@ class MongoCaseFactsStore implements CaseFactsStore {
 
     @Override
     public boolean update(String caseId, UnaryOperator<CaseFacts> change) {
-        for (int attempt = 1; ; attempt++) {
+        RuntimeException lastLoss = null;
+        Long lostAtVersion = null;
+        int stalls = 0;
+        while (true) {
             CaseFactsDocument stored = mongo.findById(caseId, CaseFactsDocument.class);
+            Long version = stored == null ? null : stored.getVersion();
+            if (lastLoss != null && Objects.equals(version, lostAtVersion) && ++stalls >= MAX_STALLS) {
+                throw lastLoss;
+            }
             CaseFacts before = stored == null ? CaseFacts.firstSeen(caseId) : mapper.toFacts(stored);
             CaseFacts after = change.apply(before);
             if (after == before) {
                 return false;
             }
-            CaseFactsDocument document = mapper.toDocument(after, stored == null ? null : stored.getVersion());
+            CaseFactsDocument document = mapper.toDocument(after, version);
             document.setCountsIn(after.countsIn(zone));
             try {
                 mongo.save(document);
                 return true;
             } catch (OptimisticLockingFailureException | DuplicateKeyException lostRace) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw lostRace;
-                }
+                lastLoss = lostRace;
+                lostAtVersion = version;
             }
         }
     }
