@@ -2,8 +2,6 @@ package io.cityloop.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +12,10 @@ import java.nio.file.Path;
  * without a MongoDB installation or Docker.
  *
  * <p>Not a full MongoDB: no multi-document transactions and no geo queries; callers that need geo check
- * {@code TestInfrastructure.isRealMongo()}. The server's advertised wire version is left at its default because it
- * is exactly the minimum the 5.x Java driver accepts. The H2 file only grows; delete it to reset local data.
+ * {@code TestInfrastructure.isRealMongo()}. Reads are answered with copies taken under the collection's lock
+ * ({@link SnapshotReads}): the server alone may hand out half an update. The server's advertised wire version is left
+ * at its default because it is exactly the minimum the 5.x Java driver accepts. The H2 file only grows; delete it to
+ * reset local data.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -45,14 +45,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static MongoBackend backendFor(MongoSettings settings) {
         if (settings.inMemory()) {
-            return new MemoryBackend();
+            return SnapshotReads.memory();
         }
         try {
             Files.createDirectories(settings.dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create MongoDB data directory " + settings.dataDirectory(), e);
         }
-        return new H2Backend(h2File(settings.dataDirectory()).toString());
+        return SnapshotReads.h2(h2File(settings.dataDirectory()).toString());
     }
 
     /** The H2 file that holds all databases when the server is not in memory. */

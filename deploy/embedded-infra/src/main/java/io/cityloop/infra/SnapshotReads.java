@@ -1,0 +1,75 @@
+package io.cityloop.infra;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Makes the embedded server answer every read with each document as it was at one moment, as MongoDB does.
+ *
+ * <p>mongo-java-server hands a query the very document objects it stores and encodes them on the wire after the
+ * collection's lock is released, while an update rewrites such an object field by field under that lock. A reader
+ * could thus get half an update — the new {@code version} with the old {@code status} — and a service that saves
+ * what it read under that version would overwrite the other writer's change; a {@code findAndModify} counter could
+ * hand two callers the same number. So a read command runs under its collection's lock and answers with copies.
+ */
+final class SnapshotReads {
+
+    /** The commands that answer with stored documents; {@code getMore} names its collection apart. */
+    private static final Set<String> READS = Set.of("find", "aggregate", "findandmodify", "getmore");
+
+    private SnapshotReads() {
+    }
+
+    static MongoBackend memory() {
+        return new MemoryBackend() {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return answer(this, database, command, query,
+                        () -> super.handleCommand(channel, database, command, query));
+            }
+        };
+    }
+
+    static MongoBackend h2(String fileName) {
+        return new H2Backend(fileName) {
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                return answer(this, database, command, query,
+                        () -> super.handleCommand(channel, database, command, query));
+            }
+        };
+    }
+
+    static Document answer(MongoBackend backend, String database, String command, Document query,
+                           Supplier<Document> handler) {
+        String verb = command.toLowerCase(Locale.ROOT);
+        if (!READS.contains(verb)) {
+            return handler.get();
+        }
+        MongoCollection<?> collection = collectionRead(backend, database, verb, command, query);
+        if (collection == null) {
+            // nothing stored to share yet; a collection the command itself creates answers with a fresh document
+            return handler.get().cloneDeeply();
+        }
+        // the server's collections synchronize their reads and writes on themselves
+        synchronized (collection) {
+            return handler.get().cloneDeeply();
+        }
+    }
+
+    private static MongoCollection<?> collectionRead(MongoBackend backend, String database, String verb,
+                                                     String command, Document query) {
+        Object name = verb.equals("getmore") ? query.get("collection") : query.get(command);
+        if (!(name instanceof String collectionName)) {
+            return null;
+        }
+        return backend.resolveDatabase(database).resolveCollection(collectionName, false);
+    }
+}
