@@ -2,6 +2,8 @@ package io.cityloop.assessment.close;
 
 import static io.cityloop.assessment.facts.application.SimulatedMonth.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -37,12 +39,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.cityloop.assessment.close.application.Actor;
 import io.cityloop.assessment.close.application.MonthCloseService;
 import io.cityloop.assessment.close.model.MonthState;
 import io.cityloop.assessment.facts.application.CaseFactsStore;
+import io.cityloop.assessment.facts.application.FactsCatchUp;
 import io.cityloop.assessment.facts.application.ProjectionRebuild;
 import io.cityloop.assessment.facts.application.SimulatedMonth;
 import io.cityloop.assessment.facts.model.CaseFacts;
@@ -77,6 +81,15 @@ class MonthCloseIntegrationTest {
 
     @Autowired
     org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
+    /** Caught up unless a test says otherwise: with "latest", partitions this group never read count as unread. */
+    @MockitoBean
+    FactsCatchUp catchUp;
+
+    @org.junit.jupiter.api.BeforeEach
+    void factsCaughtUp() {
+        when(catchUp.caughtUpWithin(any())).thenReturn(true);
+    }
 
     @org.junit.jupiter.api.BeforeEach
     void listenerAssigned() {
@@ -265,6 +278,14 @@ class MonthCloseIntegrationTest {
 
         mvc.perform(post("/api/assessment-months/2026-09/freeze").with(user("department", QINDU)))
                 .andExpect(status().isForbidden());
+        when(catchUp.caughtUpWithin(any())).thenReturn(false);
+        mvc.perform(post("/api/assessment-months/2026-09/freeze").with(user("supervisor", null)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("https://cityloop.io/problems/unavailable"))
+                .andExpect(jsonPath("$.detail").value(containsString("still reading case events")));
+        assertThat(close.state(YearMonth.of(2026, 9)).state()).isEqualTo(MonthState.DRAFT);
+        when(catchUp.caughtUpWithin(any())).thenReturn(true);
         mvc.perform(post("/api/assessment-months/2026-09/freeze").with(user("supervisor", null))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"月度考核截止\"}"))
                 .andExpect(status().isOk())

@@ -43,6 +43,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
+    /** A 503 always says when to try again. */
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> onProblem(ProblemException e, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
@@ -51,7 +52,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
         }
-        return handleExceptionInternal(e, problem, new HttpHeaders(), e.status(), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return handleExceptionInternal(e, problem, headers, e.status(), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -78,14 +83,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             MongoSocketException.class})
     ResponseEntity<Object> onDatabaseUnavailable(RuntimeException e, WebRequest request) {
         log.warn("database unavailable on {}: {}", describe(request), e.getMessage());
-        ProblemException unavailable = Problems.unavailable(
-                "the service's database is not reachable right now; try again in a few seconds");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(unavailable.status(), unavailable.getMessage());
-        problem.setType(Problems.type(unavailable.slug()));
-        problem.setTitle(unavailable.title());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return handleExceptionInternal(e, problem, headers, unavailable.status(), request);
+        return onProblem(Problems.unavailable(
+                "the service's database is not reachable right now; try again in a few seconds"), request);
     }
 
     @ExceptionHandler(Exception.class)

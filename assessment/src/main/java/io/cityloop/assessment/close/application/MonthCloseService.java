@@ -1,12 +1,14 @@
 package io.cityloop.assessment.close.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import io.cityloop.assessment.close.model.AuditEntry;
@@ -14,6 +16,7 @@ import io.cityloop.assessment.close.model.CloseSchedule;
 import io.cityloop.assessment.close.model.IllegalTransitionException;
 import io.cityloop.assessment.close.model.MonthClose;
 import io.cityloop.assessment.close.model.MonthState;
+import io.cityloop.assessment.facts.application.FactsCatchUp;
 import io.cityloop.assessment.facts.application.FrozenFactsStore;
 import io.cityloop.assessment.scorecard.application.ScorecardService;
 import io.cityloop.assessment.scorecard.application.ScorecardService.FreezeCandidate;
@@ -21,7 +24,9 @@ import io.cityloop.assessment.scorecard.application.ScorecardService.FreezeCandi
 /**
  * 月结: freezes a finished month's facts at its cut-off, publishes it for appeals, closes the appeal window and
  * finalises it. Every step is a conditional state change with an audit entry, so with several replicas one wins and
- * the others see a conflict (or, for the scheduler, nothing to do).
+ * the others see a conflict (or, for the scheduler, nothing to do). A month is frozen only once the facts have read
+ * every case event published so far, whoever asks: never from a projection still catching up after a restart or a
+ * rebuild.
  */
 @Service
 public class MonthCloseService {
@@ -34,25 +39,37 @@ public class MonthCloseService {
     private final ScorecardService scorecards;
     private final CloseSchedule schedule;
     private final Clock clock;
+    private final FactsCatchUp facts;
+    private final Duration catchUpWait;
 
     public MonthCloseService(MonthCloseRepository months, AppealRepository appeals, FrozenFactsStore frozen,
-                             ScorecardService scorecards, CloseSchedule schedule, Clock clock) {
+                             ScorecardService scorecards, CloseSchedule schedule, Clock clock, FactsCatchUp facts,
+                             @Value("${cityloop.assessment.close.catch-up-wait:PT5S}") Duration catchUpWait) {
         this.months = months;
         this.appeals = appeals;
         this.frozen = frozen;
         this.scorecards = scorecards;
         this.schedule = schedule;
         this.clock = clock;
+        this.facts = facts;
+        this.catchUpWait = catchUpWait;
     }
 
     public MonthClose state(YearMonth month) {
         return months.find(month.toString()).orElse(MonthClose.draft(month.toString()));
     }
 
-    /** 冻结: fixes the month's facts at its end; only once the month is over. */
+    /**
+     * 冻结: fixes the month's facts at its end; only once the month is over and the facts have caught up.
+     *
+     * @throws FactsNotCaughtUpException when the facts did not read every published event within the wait
+     */
     public MonthClose freeze(YearMonth month, Actor actor, String reason) {
         MonthState current = state(month).state();
         current.to(MonthState.FROZEN);
+        if (!facts.caughtUpWithin(catchUpWait)) {
+            throw new FactsNotCaughtUpException(month, catchUpWait);
+        }
         FreezeCandidate candidate = scorecards.freezeCandidate(month);
         if (candidate.running()) {
             throw new IllegalTransitionException(month + " is still running; it can be frozen from "
@@ -112,8 +129,8 @@ public class MonthCloseService {
             freeze(previous, Actor.SCHEDULER, "first working day of " + previous.plusMonths(1));
             LOG.info("froze {} on schedule", previous);
             return true;
-        } catch (ConcurrentCloseException | IllegalTransitionException lost) {
-            LOG.info("{} not frozen here: {}", previous, lost.getMessage());
+        } catch (ConcurrentCloseException | IllegalTransitionException | FactsNotCaughtUpException notNow) {
+            LOG.info("{} not frozen here: {}", previous, notNow.getMessage());
             return false;
         }
     }

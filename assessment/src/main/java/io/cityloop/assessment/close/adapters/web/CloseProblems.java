@@ -4,11 +4,15 @@ import java.util.function.Supplier;
 
 import io.cityloop.assessment.close.application.AppealService;
 import io.cityloop.assessment.close.application.ConcurrentCloseException;
+import io.cityloop.assessment.close.application.FactsNotCaughtUpException;
 import io.cityloop.assessment.close.application.InvalidAppealException;
 import io.cityloop.assessment.close.model.IllegalTransitionException;
 import io.cityloop.platform.problem.Problems;
 
-/** Month-close and appeal failures as problem+json: 409 invalid-transition or conflict, 400, 404. */
+/**
+ * Month-close and appeal failures as problem+json: 409 invalid-transition or conflict, 400, 404, and 503 with
+ * Retry-After while the facts are still reading case events.
+ */
 final class CloseProblems {
 
     private CloseProblems() {
@@ -21,6 +25,8 @@ final class CloseProblems {
             throw Problems.invalidTransition(e.getMessage());
         } catch (ConcurrentCloseException e) {
             throw Problems.conflict(e.getMessage());
+        } catch (FactsNotCaughtUpException e) {
+            throw Problems.unavailable(e.getMessage());
         } catch (InvalidAppealException e) {
             throw Problems.validation(e.field(), e.rule(), e.getMessage());
         } catch (AppealService.AppealNotFoundException e) {
