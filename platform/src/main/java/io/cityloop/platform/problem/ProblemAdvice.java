@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,9 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-
+import io.cityloop.platform.persistence.DatabaseUnavailable;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -75,20 +72,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is away (no server to select within {@code cityloop.mongo.server-selection-timeout}, connection
-     * cut, read timed out): a retry later may work, so 503 with Retry-After instead of an alarming 500. A write
-     * whose answer was lost may still have happened; commands carry an Idempotency-Key or an If-Match for that.
+     * Anything else is a 500 — unless the database was away (no server to select within
+     * {@code cityloop.mongo.server-selection-timeout}, connection cut, read timed out), at any depth of the causes:
+     * a retry later may work, so 503 with Retry-After instead of an alarming 500. A write whose answer was lost may
+     * still have happened; commands carry an Idempotency-Key or an If-Match for that.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class,
-            MongoSocketException.class})
-    ResponseEntity<Object> onDatabaseUnavailable(RuntimeException e, WebRequest request) {
-        log.warn("database unavailable on {}: {}", describe(request), e.getMessage());
-        return onProblem(Problems.unavailable(
-                "the service's database is not reachable right now; try again in a few seconds"), request);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> onUnexpected(Exception e, WebRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("database unavailable on {}: {}", describe(request), e.getMessage());
+            return onProblem(Problems.unavailable(
+                    "the service's database is not reachable right now; try again in a few seconds"), request);
+        }
         log.error("unhandled failure on {}", describe(request), e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; nothing was changed");

@@ -10,6 +10,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+
 class ProblemAdviceTest {
 
     @Test
@@ -31,14 +34,38 @@ class ProblemAdviceTest {
 
     @Test
     void anUnreachableDatabaseIsAnswered503WithRetryAfterNotA500() {
-        ResponseEntity<Object> answer = new ProblemAdvice().onDatabaseUnavailable(
+        ResponseEntity<Object> answer = new ProblemAdvice().onUnexpected(
                 new DataAccessResourceFailureException("Timed out while waiting for a server that matches primary"),
                 new ServletWebRequest(new MockHttpServletRequest("POST", "/api/cases")));
 
+        assertUnavailable(answer);
+    }
+
+    @Test
+    void anUnreachableDatabaseBehindAnotherFailureIsStill503() {
+        ResponseEntity<Object> answer = new ProblemAdvice().onUnexpected(
+                new IllegalStateException("photo not stored", new MongoSocketReadException(
+                        "Prematurely reached end of stream", new ServerAddress("localhost", 27017))),
+                new ServletWebRequest(new MockHttpServletRequest("POST", "/api/cases/CL20261123000042/photos")));
+
+        assertUnavailable(answer);
+    }
+
+    @Test
+    void anyOtherFailureIsA500ThatTellsNothing() {
+        ResponseEntity<Object> answer = new ProblemAdvice().onUnexpected(new IllegalStateException("secret detail"),
+                new ServletWebRequest(new MockHttpServletRequest("GET", "/api/cases")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+        assertThat(((ProblemDetail) answer.getBody()).getDetail()).doesNotContain("secret");
+    }
+
+    private static void assertUnavailable(ResponseEntity<Object> answer) {
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         ProblemDetail problem = (ProblemDetail) answer.getBody();
         assertThat(problem.getType().toString()).isEqualTo("https://cityloop.io/problems/unavailable");
-        assertThat(problem.getDetail()).doesNotContain("Timed out", "primary");
+        assertThat(problem.getDetail()).doesNotContain("Timed out", "primary", "Prematurely");
     }
 }
