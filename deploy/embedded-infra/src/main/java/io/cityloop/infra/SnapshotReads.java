@@ -47,8 +47,8 @@ final class SnapshotReads {
         };
     }
 
-    static Document answer(MongoBackend backend, String database, String command, Document query,
-                           Supplier<Document> handler) {
+    private static Document answer(MongoBackend backend, String database, String command, Document query,
+                                  Supplier<Document> handler) {
         String verb = command.toLowerCase(Locale.ROOT);
         if (!READS.contains(verb)) {
             return handler.get();

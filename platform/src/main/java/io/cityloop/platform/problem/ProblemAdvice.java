@@ -38,7 +38,6 @@ import tools.jackson.databind.DatabindException;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
 
     /** A 503 always says when to try again. */
     @ExceptionHandler(ProblemException.class)
@@ -51,7 +50,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         HttpHeaders headers = new HttpHeaders();
         if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
         }
         return handleExceptionInternal(e, problem, headers, e.status(), request);
     }

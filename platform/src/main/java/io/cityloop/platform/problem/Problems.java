@@ -10,6 +10,9 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://cityloop.io/problems/";
 
+    /** The Retry-After of every 503: long enough for a restarted MongoDB or a catching-up projection. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
     private Problems() {
     }
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.cityloop.platform.persistence.DatabaseUnavailable;
 import io.cityloop.platform.problem.FieldProblem;
 import io.cityloop.platform.problem.ProblemException;
+import io.cityloop.platform.problem.Problems;
 
 /**
  * Open311 clients expect {@code [{code, description}]}, not problem+json, so the Open311 endpoints answer every
@@ -50,7 +51,8 @@ class Open311Advice {
     ResponseEntity<List<Open311Error>> onUnexpected(Exception e) {
         if (DatabaseUnavailable.causedBy(e)) {
             log.warn("database unavailable on an Open311 request: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(List.of(new Open311Error(503, "the service is briefly unavailable; try again shortly")));
         }
