@@ -28,6 +28,14 @@ public interface CaseFileStore {
 
     long count(CaseQuery query);
 
+    /**
+     * One reporter's own cases (我的上报), newest first ({@code reportedAt}, then id), a page of {@code size} from
+     * {@code page} (0-based).
+     */
+    List<CaseFile> reportedBy(String reporterId, int page, int size);
+
+    long countReportedBy(String reporterId);
+
     /** Open verifications, oldest first; all of them when {@code assignee} is null. */
     List<CaseFile> openVerifications(String assignee, int limit);
 }

@@ -14,7 +14,7 @@ import io.cityloop.intake.casefile.application.IntakeSettings;
 
 /**
  * The unique index that makes a retried report return its first case even under a race, and the indexes behind
- * every list: the operator's filing queue, the inspector's checks, the filters of the case list, the duplicate
+ * every list: the operator's filing queue, the inspector's checks, a reporter's own reports (我的上报), the filters of the case list, the duplicate
  * search (a bounding box on category and coordinates) and, on a real MongoDB, the 2dsphere index of native geo
  * queries (the embedded server cannot build it).
  */
@@ -38,6 +38,9 @@ class CaseFileIndexes implements ApplicationRunner {
                 .named("queue_by_status"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("priority", Sort.Direction.ASC)
                 .on("reportedAt", Sort.Direction.ASC).named("filing_queue"));
+        // a nested record's id property is stored as _id: the reporter's user name is reporter._id
+        indexes.createIndex(new Index().on("reporter._id", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC).named("by_reporter"));
         indexes.createIndex(new Index().on("verification.assignee", Sort.Direction.ASC).named("verifier"));
         indexes.createIndex(new Index().on("location.districtCode", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC).named("by_district"));

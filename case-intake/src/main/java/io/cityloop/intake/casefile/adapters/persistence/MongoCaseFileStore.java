@@ -164,6 +164,23 @@ class MongoCaseFileStore implements CaseFileStore {
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 
+    /**
+     * Served by the {@code by_reporter} index: equality on the reporter, then its reports in time order. The query
+     * names the entity so that {@code reporter.id} is mapped to the stored {@code reporter._id}.
+     */
+    @Override
+    public List<CaseFile> reportedBy(String reporterId, int page, int size) {
+        return mongo.find(query(where("reporter.id").is(reporterId))
+                        .with(Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("_id")))
+                        .skip((long) page * size).limit(size),
+                CaseFileDocument.class).stream().map(this::restore).toList();
+    }
+
+    @Override
+    public long countReportedBy(String reporterId) {
+        return mongo.count(query(where("reporter.id").is(reporterId)), CaseFileDocument.class);
+    }
+
     @Override
     public List<CaseFile> openVerifications(String assignee, int limit) {
         Criteria open = where("status").is(CaseStatus.VERIFYING.name());

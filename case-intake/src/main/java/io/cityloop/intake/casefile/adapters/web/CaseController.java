@@ -163,6 +163,23 @@ class CaseController {
                 .body(cases.search(query).stream().map(views::toView).toList());
     }
 
+    /**
+     * 我的上报: the caller's own reports (an inspector's, or the cases an operator reported for a caller or a
+     * device), newest first, as JSON array with the total in {@code X-Total-Count}. Only {@code reportedBy} equal to
+     * the token's user name counts, so nobody sees another reporter's cases here.
+     */
+    @GetMapping("/mine")
+    @PreAuthorize("hasAnyRole('INSPECTOR','OPERATOR')")
+    ResponseEntity<List<CaseView>> mine(@RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(required = false) Integer size,
+                                        @RequestParam(required = false) Integer limit, CurrentUser user) {
+        int pageSize = size != null ? size : limit != null ? limit : 50;
+        check(pageSize >= 1 && pageSize <= MAX_LIST, "size", "range", "must be between 1 and " + MAX_LIST);
+        check(page >= 0 && page <= 10_000, "page", "range", "must be between 0 and 10000");
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(cases.countReportedBy(user.username())))
+                .body(cases.reportedBy(user.username(), page, pageSize).stream().map(views::toView).toList());
+    }
+
     /** 受理队列: reports waiting for the filing decision, most urgent first, then oldest. */
     @GetMapping("/filing-queue")
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEAD')")
