@@ -17,8 +17,11 @@ public final class CaseFile {
 
     public static final String SOURCE = "case-intake";
     public static final String DISPATCH_SOURCE = "dispatch";
-    /** A case holds at most this many photos, whatever their stage. */
-    public static final int MAX_PHOTOS = 6;
+    /** A report (采集) comes with at most this many photos of the {@code REPORT} stage. */
+    public static final int MAX_REPORT_PHOTOS = 6;
+    /** A case holds at most this many photos in all: report, handling feedback, on-site checks, other. */
+    public static final int MAX_PHOTOS = 30;
+    public static final String REPORT_STAGE = "REPORT";
     public static final String SHIFT_LEAD = "shift-lead";
     private static final Participant AUTO_CLOSE = Participant.system("auto-close");
     private static final Participant AUTO_FILING = Participant.system("auto-filing");
@@ -345,7 +348,8 @@ public final class CaseFile {
 
     /**
      * Attaches a stored photo. The same content twice is one photo: the earlier one is returned. A case that
-     * ended takes no more photos.
+     * ended takes no more photos. At most {@link #MAX_REPORT_PHOTOS} of the {@code REPORT} stage, so a full report
+     * still leaves room for the handling unit's feedback and the on-site check, and {@link #MAX_PHOTOS} in all.
      */
     public PhotoRef attachPhoto(PhotoRef photo) {
         Optional<PhotoRef> same = photos.stream().filter(p -> p.sha256().equals(photo.sha256())).findFirst();
@@ -355,8 +359,13 @@ public final class CaseFile {
         if (status == CaseStatus.REJECTED || status == CaseStatus.CANCELLED) {
             throw new IllegalTransitionException(id, "given photos", status);
         }
+        if (REPORT_STAGE.equals(photo.stage())
+                && photos.stream().filter(p -> REPORT_STAGE.equals(p.stage())).count() >= MAX_REPORT_PHOTOS) {
+            throw new CaseRuleViolation("file", "max-count", "a report holds at most " + MAX_REPORT_PHOTOS
+                    + " photos of the REPORT stage; later photos belong to another stage");
+        }
         if (photos.size() >= MAX_PHOTOS) {
-            throw new CaseRuleViolation("file", "max-count", "a case holds at most " + MAX_PHOTOS + " photos");
+            throw new CaseRuleViolation("file", "max-count", "a case holds at most " + MAX_PHOTOS + " photos in all");
         }
         photos.add(photo);
         return photo;

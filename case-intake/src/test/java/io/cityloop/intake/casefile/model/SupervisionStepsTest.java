@@ -34,7 +34,11 @@ class SupervisionStepsTest {
     }
 
     private static PhotoRef photo(String id, String sha) {
-        return new PhotoRef(id, sha, "image/jpeg", 1000, "VERIFICATION", null, null, null, "inspector", SOON);
+        return photo(id, sha, "VERIFICATION");
+    }
+
+    private static PhotoRef photo(String id, String sha, String stage) {
+        return new PhotoRef(id, sha, "image/jpeg", 1000, stage, null, null, null, "inspector", SOON);
     }
 
     /** Each side-path step and the statuses it is allowed from; every other stage must refuse it untouched. */
@@ -172,16 +176,43 @@ class SupervisionStepsTest {
     }
 
     @Test
-    void aCaseHoldsAtMostSixPhotosAndTheSameContentOnce() {
+    void aReportHoldsAtMostSixPhotosAndTheSameContentOnce() {
         CaseFile file = CaseFixture.reportedCase();
-        for (int i = 0; i < CaseFile.MAX_PHOTOS; i++) {
-            file.attachPhoto(photo("p" + i, "sha" + i));
+        for (int i = 0; i < CaseFile.MAX_REPORT_PHOTOS; i++) {
+            file.attachPhoto(photo("p" + i, "sha" + i, "REPORT"));
         }
-        PhotoRef again = file.attachPhoto(photo("other-id", "sha3"));
+        PhotoRef again = file.attachPhoto(photo("other-id", "sha3", "REPORT"));
 
         assertThat(again.id()).isEqualTo("p3");
-        assertThatThrownBy(() -> file.attachPhoto(photo("p7", "sha7")))
-                .isInstanceOfSatisfying(CaseRuleViolation.class, e -> assertThat(e.rule()).isEqualTo("max-count"));
+        assertThatThrownBy(() -> file.attachPhoto(photo("p7", "sha7", "REPORT")))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, e -> {
+                    assertThat(e.field()).isEqualTo("file");
+                    assertThat(e.rule()).isEqualTo("max-count");
+                });
+        assertThat(file.photos()).hasSize(CaseFile.MAX_REPORT_PHOTOS);
+    }
+
+    @Test
+    void aFullReportStillLeavesRoomForTheFeedbackAndTheCheckUpToThirtyInAll() {
+        CaseFile file = CaseFixture.verifyingCase();
+        for (int i = 0; i < CaseFile.MAX_REPORT_PHOTOS; i++) {
+            file.attachPhoto(photo("report-" + i, "sha-report-" + i, "REPORT"));
+        }
+        file.attachPhoto(photo("handling-1", "sha-handling-1", "HANDLING"));
+        file.attachPhoto(photo("site-1", "sha-site-1", "VERIFICATION"));
+        assertThat(file.photos()).hasSize(8);
+
+        for (int i = 8; i < CaseFile.MAX_PHOTOS; i++) {
+            file.attachPhoto(photo("other-" + i, "sha-other-" + i, i % 2 == 0 ? "HANDLING" : "OTHER"));
+        }
+        assertThat(file.photos()).hasSize(CaseFile.MAX_PHOTOS);
+        assertThatThrownBy(() -> file.attachPhoto(photo("site-2", "sha-site-2", "VERIFICATION")))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, e -> {
+                    assertThat(e.field()).isEqualTo("file");
+                    assertThat(e.rule()).isEqualTo("max-count");
+                    assertThat(e.getMessage()).contains("30");
+                });
+        assertThat(file.attachPhoto(photo("again", "sha-site-1", "VERIFICATION")).id()).isEqualTo("site-1");
         assertThat(file.photos()).hasSize(CaseFile.MAX_PHOTOS);
     }
 

@@ -32,13 +32,17 @@ import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 
 /**
- * 照片: multipart (or base64 JSON) upload ({@code file}, at most 10 MB, JPEG/PNG/HEIC by content, at most 6 per case) and download
- * with the same access rule as the case itself.
+ * 照片: multipart (or base64 JSON) upload ({@code file}, at most 10 MB, JPEG/PNG/HEIC by content, at most 6 of the
+ * report and 30 per case) and download with the same access rule as the case itself. Inspectors and operators add
+ * photos of the report, the on-site check or other; a handling unit adds the photos of its result (处理反馈照片,
+ * stage {@code HANDLING}) only, and only to a case whose current task is its own.
  */
 @RestController
 class PhotoController {
 
-    private static final List<String> STAGES = List.of("REPORT", "VERIFICATION", "OTHER");
+    private static final List<String> STAGES = List.of("REPORT", "HANDLING", "VERIFICATION", "OTHER");
+    private static final List<String> SUPERVISION_STAGES = List.of("REPORT", "VERIFICATION", "OTHER");
+    private static final String HANDLING = "HANDLING";
 
     private final CasePhotos photos;
     private final CaseAccess access;
@@ -49,11 +53,11 @@ class PhotoController {
     }
 
     @PostMapping(path = "/api/cases/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyRole('INSPECTOR','OPERATOR','SHIFT_LEAD')")
+    @PreAuthorize("hasAnyRole('INSPECTOR','OPERATOR','SHIFT_LEAD','DEPARTMENT')")
     ResponseEntity<CaseView.Photo> upload(@PathVariable String id, @RequestPart("file") MultipartFile file,
-                                          @RequestParam(defaultValue = "REPORT") String stage, CurrentUser user) {
-        requireStage(stage);
-        return attach(id, bytes(file), stage, user);
+                                          @RequestParam(required = false) String stage, CurrentUser user) {
+        String allowed = allowedStage(id, stage, user);
+        return attach(id, bytes(file), allowed, user);
     }
 
     /**
@@ -61,12 +65,11 @@ class PhotoController {
      * the launcher's demo seeder). The limits are those of the multipart upload, on the decoded bytes.
      */
     @PostMapping(path = "/api/cases/{id}/photos", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('INSPECTOR','OPERATOR','SHIFT_LEAD')")
+    @PreAuthorize("hasAnyRole('INSPECTOR','OPERATOR','SHIFT_LEAD','DEPARTMENT')")
     ResponseEntity<CaseView.Photo> uploadEncoded(@PathVariable String id, @Valid @RequestBody EncodedPhoto photo,
                                                  CurrentUser user) {
-        String stage = photo.stage() == null ? "REPORT" : photo.stage();
-        requireStage(stage);
-        return attach(id, photo.decoded(), stage, user);
+        String allowed = allowedStage(id, photo.stage(), user);
+        return attach(id, photo.decoded(), allowed, user);
     }
 
     /** A photo in a JSON body: {@code file} is the image's bytes in standard base64. */
@@ -88,7 +91,8 @@ class PhotoController {
     }
 
     private ResponseEntity<CaseView.Photo> attach(String id, byte[] content, String stage, CurrentUser user) {
-        Participant uploader = new Participant(user.username(), user.actingRole("inspector", "operator", "shift-lead"));
+        Participant uploader = new Participant(user.username(),
+                user.actingRole("inspector", "operator", "shift-lead", "department"));
         PhotoRef photo = CaseProblems.act(() -> photos.attach(id, content, stage, uploader));
         String url = "/api/cases/" + id + "/photos/" + photo.id();
         return ResponseEntity.created(URI.create(url)).body(new CaseView.Photo(photo.id(), photo.sha256(),
@@ -96,10 +100,35 @@ class PhotoController {
                 photo.uploadedBy(), photo.uploadedAt(), url));
     }
 
-    private static void requireStage(String stage) {
+    /**
+     * The stage the caller may upload: a handling unit {@code HANDLING} only (the default for it), on a case
+     * dispatched to it (403 otherwise); inspectors and operators {@code REPORT} (the default), {@code VERIFICATION}
+     * or {@code OTHER}.
+     */
+    private String allowedStage(String caseId, String requested, CurrentUser user) {
+        if (isHandlingUnit(user)) {
+            String stage = requested == null ? HANDLING : requested;
+            if (!HANDLING.equals(stage)) {
+                throw Problems.validation("stage", "allowed-value",
+                        "a handling unit uploads the photos of its result only: stage HANDLING");
+            }
+            access.readable(caseId, user);
+            return stage;
+        }
+        String stage = requested == null ? "REPORT" : requested;
         if (!STAGES.contains(stage)) {
             throw Problems.validation("stage", "allowed-value", "one of " + STAGES);
         }
+        if (!SUPERVISION_STAGES.contains(stage)) {
+            throw Problems.validation("stage", "allowed-value", "HANDLING photos come from the handling unit; "
+                    + "inspectors and operators upload " + SUPERVISION_STAGES);
+        }
+        return stage;
+    }
+
+    /** A department or district platform user acting as a handling unit, not also on the supervision side. */
+    private static boolean isHandlingUnit(CurrentUser user) {
+        return user.hasRole("department") && !user.hasAnyRole("inspector", "operator", "shift-lead");
     }
 
     @GetMapping("/api/cases/{id}/photos/{photoId}")
