@@ -40,7 +40,10 @@ class EdgeSecurityConfiguration {
                         .pathMatchers("/api/public/**", "/open311/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/oauth2/jwks", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**", "/favicon.ico").permitAll()
+                        // The web apps' files (webapp module) and their settings; data still needs a token.
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/webjars/**", "/fonts/**",
+                                "/icons/**", "/favicon.ico", "/manifest.webmanifest", "/sw.js", "/app-config.json")
+                        .permitAll()
                         // Unit and district scorecards are for the units and the supervision center; the
                         // positions scorecard shows inspectors and operators their own row, decided by assessment.
                         .pathMatchers("/api/scorecards/*/departments/**", "/api/scorecards/*/districts/**",

@@ -185,11 +185,21 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
-    void servesTheConsoleAndHealthWithoutAToken() {
+    void servesTheWebAppsAndHealthWithoutAToken() {
         client.get().uri("/").exchange()
                 .expectStatus().isOk()
-                .expectBody(String.class).value(html -> assertThat(html).contains("CityLoop", "console/app.js"));
-        client.get().uri("/console/app.js").exchange().expectStatus().isOk();
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("http:"))
+                .expectBody(String.class).value(html -> assertThat(html).contains("CityLoop", "/app/main.js"));
+        client.get().uri("/app/main.js").exchange().expectStatus().isOk();
+        client.get().uri("/webjars/vue/3.5.26/dist/vue.global.prod.js").exchange().expectStatus().isOk();
+        client.get().uri("/webjars/leaflet/1.9.4/dist/leaflet.js").exchange().expectStatus().isOk();
+        client.get().uri("/fonts/cityloop-sans-sc.woff2").exchange().expectStatus().isOk();
+        client.get().uri("/favicon.ico").exchange().expectStatus().isOk();
+        client.get().uri("/manifest.webmanifest").exchange().expectStatus().isOk();
+        client.get().uri("/sw.js").exchange().expectStatus().isOk();
+        client.get().uri("/app-config.json").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.tiles").doesNotExist();
         client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
