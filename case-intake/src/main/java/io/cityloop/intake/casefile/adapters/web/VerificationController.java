@@ -1,5 +1,7 @@
 package io.cityloop.intake.casefile.adapters.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,18 +10,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cityloop.intake.casefile.application.OnSiteVerification;
-import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
+import io.cityloop.reference.CityReference;
 
 /** 核查任务: an inspector's open checks, soonest due first; a shift lead sees everyone's. */
 @RestController
 class VerificationController {
 
     private final OnSiteVerification verification;
+    private final CityReference city;
+    private final Clock clock;
 
-    VerificationController(OnSiteVerification verification) {
+    VerificationController(OnSiteVerification verification, CityReference city, Clock clock) {
         this.verification = verification;
+        this.city = city;
+        this.clock = clock;
     }
 
     @GetMapping("/api/verifications")
@@ -29,13 +35,8 @@ class VerificationController {
             throw Problems.validation("limit", "range", "must be between 1 and 200");
         }
         String assignee = user.hasRole("shift-lead") ? null : user.username();
-        return verification.openFor(assignee, limit).stream().map(VerificationController::item).toList();
-    }
-
-    private static VerificationItem item(CaseFile file) {
-        return new VerificationItem(file.id(), file.category().code(), file.category().name(),
-                file.location().address(), file.location().cellCode(), file.verification().assignee(),
-                file.verification().dueBy(), file.currentTask() == null ? null : file.currentTask().taskId(),
-                file.currentTask() == null ? null : file.currentTask().unitName());
+        Instant now = clock.instant();
+        return verification.openFor(assignee, limit).stream()
+                .map(file -> VerificationItem.of(file, city.calendar(), now)).toList();
     }
 }
