@@ -54,7 +54,8 @@ export function uuid() {
  */
 export async function api(method, path, { body, form, headers, background, raw } = {}) {
   const sent = Object.assign({ Accept: 'application/json, application/problem+json' }, headers);
-  if (session.token) sent.Authorization = 'Bearer ' + session.token;
+  // A dead token on the sign-in request itself would have it refused before the password is even looked at.
+  if (session.token && !path.startsWith('/api/auth/')) sent.Authorization = 'Bearer ' + session.token;
   if (body !== undefined) sent['Content-Type'] = 'application/json';
   let response;
   try {

@@ -94,16 +94,18 @@ export const PhotoStrip = {
   methods: { beijingTime },
 };
 
+const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g;
+
 export const Timeline = {
   props: { steps: { type: Array, default: () => [] } },
-  setup: () => ({ t, beijingTime }),
+  setup: () => ({ t, beijingTime, readable: (text) => text.replace(INSTANT, (at) => beijingTime(at)) }),
   template: `
     <ol class="timeline">
       <li v-for="(s, i) in steps" :key="i">
         <time>{{ beijingTime(s.at) }}</time>
         <strong>{{ t('step.' + s.type) }}</strong>
         <span v-if="s.actor" class="muted"> · {{ s.actor }}</span>
-        <div v-if="s.reason" class="reason">{{ s.reason }}</div>
+        <div v-if="s.reason" class="reason">{{ readable(s.reason) }}</div>
       </li>
     </ol>`,
 };

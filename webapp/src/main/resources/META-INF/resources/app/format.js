@@ -6,29 +6,27 @@ import { locale, t } from './i18n.js';
 
 export const CITY_ZONE = 'Asia/Shanghai';
 
-const formatters = {};
-function formatter(lang, withYear) {
-  const key = lang + withYear;
-  if (!formatters[key]) {
-    formatters[key] = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: CITY_ZONE, year: withYear ? 'numeric' : undefined, month: lang === 'en' ? 'short' : 'numeric',
-      day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    });
-  }
-  return formatters[key];
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: CITY_ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  hourCycle: 'h23',
+});
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The instant's year, month, day, hour and minute on the city's clock. */
+export function cityClock(instant) {
+  const p = Object.fromEntries(parts.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), hour: p.hour, minute: p.minute };
 }
 
-/** "12月4日 15:18" in Beijing time; the year only when it is not the current one. */
+/** "12月4日 15:18" (English "4 Dec 15:18") in Beijing time; the year only when it is not the current one. */
 export function beijingTime(instant, now = new Date()) {
   if (!instant) return '';
   const at = new Date(instant);
   if (Number.isNaN(at.getTime())) return '';
-  const sameYear = yearIn(at) === yearIn(now);
-  return formatter(locale.lang, !sameYear).format(at);
-}
-
-function yearIn(date) {
-  return new Intl.DateTimeFormat('en', { timeZone: CITY_ZONE, year: 'numeric' }).format(date);
+  const c = cityClock(at);
+  const year = c.year !== cityClock(now).year;
+  if (locale.lang === 'en') return `${c.day} ${MONTHS[c.month - 1]}${year ? ' ' + c.year : ''} ${c.hour}:${c.minute}`;
+  return `${year ? c.year + '年' : ''}${c.month}月${c.day}日 ${c.hour}:${c.minute}`;
 }
 
 /** Working hours with at most one decimal: 210 minutes → "3.5". */

@@ -5,7 +5,7 @@
  * after the case exists; the server keys a photo by its content, so a photo sent twice is one photo.
  */
 import { api, ApiError } from './api.js';
-import { tokenValid } from './session.js';
+import { expire, tokenValid } from './session.js';
 
 const { reactive } = Vue;
 
@@ -76,6 +76,13 @@ export function flush(onSent) {
   return run;
 }
 
+/** The cases reports became in this session, by their key, whichever run sent them. */
+const sent = new Map();
+
+export function sentAs(key) {
+  return sent.get(key) || null;
+}
+
 /** One run at a time: a report sent while the timer's run is under way waits for it, then goes itself. */
 let queue = Promise.resolve();
 
@@ -98,10 +105,17 @@ async function sendAll(onSent) {
           await api('POST', `/api/cases/${view.id}/photos`, { form, background: true });
         }
         await forget(item.key);
+        sent.set(item.key, view);
         created.push(view);
         if (onSent) onSent(view, item);
       } catch (e) {
-        if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429) {
+        if (e instanceof ApiError && e.status === 401) {
+          // The gateway no longer takes the token: ask for the password over whatever page is open, then go on.
+          await update(item, { state: 'waiting', error: null });
+          expire().then((signedIn) => { if (signedIn) flush(); });
+          break;
+        }
+        if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 429) {
           await update(item, { state: 'failed', error: e.message });
           continue;
         }

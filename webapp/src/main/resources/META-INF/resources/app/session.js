@@ -51,7 +51,7 @@ export function signOut() {
 /** The token was refused: ask for the password again, keep the page, and resume once signed in. */
 export function expire() {
   session.expired = true;
-  return new Promise((resolve) => waiting.push(() => resolve(true)));
+  return new Promise((resolve) => waiting.push((signedIn = true) => resolve(signedIn)));
 }
 
 export function hasRole(...roles) {

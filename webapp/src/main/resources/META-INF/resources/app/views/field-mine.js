@@ -15,6 +15,8 @@ export const FieldMine = {
   async mounted() {
     await load();
     await this.refresh();
+    // A report the outbox sent in the background (the network came back) appears in the list at once.
+    this.$watch(() => outbox.items.length, (now, before) => { if (now < before) this.reloadCases(); });
   },
   methods: {
     async refresh() {
@@ -26,6 +28,13 @@ export const FieldMine = {
         say(e.message, e.offline ? 'warn' : 'error');
       } finally {
         this.loading = false;
+      }
+    },
+    async reloadCases() {
+      try {
+        this.cases = await get('/api/cases/mine?size=50', { background: true });
+      } catch (e) {
+        /* the next refresh shows it */
       }
     },
     question(c) {

@@ -4,12 +4,12 @@
  * Every report goes through the outbox with its Idempotency-Key, online or not.
  */
 import { get, uuid } from '../api.js';
-import { expire, tokenValid } from '../session.js';
+import { expire, session, tokenValid } from '../session.js';
 import { t } from '../i18n.js';
 import { CityMap } from '../map.js';
 import { PhotoPicker, say } from '../components.js';
 import { categoryTree, flatten } from '../reference.js';
-import { keep, flush, outbox } from '../outbox.js';
+import { keep, flush, outbox, sentAs } from '../outbox.js';
 import { metres } from '../format.js';
 
 export const FieldReport = {
@@ -90,7 +90,7 @@ export const FieldReport = {
         this.placeState = 'resolved';
         if (!this.address) this.address = '';
       } catch (e) {
-        this.placeState = e.offline ? 'offline' : 'outside';
+        this.placeState = e.offline ? 'offline' : e.status === 401 ? '' : 'outside';
       }
     },
     chooseType() { this.majorCode = ''; this.categoryCode = ''; },
@@ -131,10 +131,10 @@ export const FieldReport = {
           summary: { categoryName: this.category.name, place: this.place ? this.place.communityName : '' },
         });
         this.reset();
-        let sentAs = null;
-        await flush((view, item) => { if (item.key === key) sentAs = view; });
-        if (sentAs) {
-          say(t('report.sent', { id: sentAs.id }), 'ok');
+        await flush();
+        if (!sentAs(key) && session.expired && await expire()) await flush();
+        if (sentAs(key)) {
+          say(t('report.sent', { id: sentAs(key).id }), 'ok');
         } else {
           const item = outbox.items.find((i) => i.key === key);
           if (item && item.state === 'failed') say(item.error, 'error');

@@ -276,12 +276,12 @@ export const Notices = {
         <span class="muted" data-test="unread-count">{{ t('notices.unread', { count: unread.count }) }}</span></div>
       <p v-if="!loading && !notices.length" class="muted">{{ t('notices.none') }}</p>
       <ul class="cards">
-        <li v-for="n in notices" :key="n.id" class="card" :class="{ unread: !n.read }" data-test="notice">
+        <li v-for="n in notices" :key="n.id" class="card" :class="{ unread: !n.read }" data-test="notice" :data-case="n.caseId">
           <div class="line"><strong>{{ n.title }}</strong><span class="small muted">{{ beijingTime(n.createdAt) }}</span></div>
           <p class="small">{{ n.message }}</p>
           <div class="actions">
             <a v-if="n.taskId" :href="'#/inbox/task/' + n.taskId">{{ n.caseId }}</a>
-            <button v-if="!n.read" type="button" class="small" @click="read(n)">{{ t('notices.markRead') }}</button>
+            <button v-if="!n.read" type="button" class="small" @click="read(n)" data-action="read">{{ t('notices.markRead') }}</button>
           </div>
         </li>
       </ul>

@@ -1,0 +1,236 @@
+package io.cityloop.launcher.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person in front of one browser: signs in, finds things by their {@code data-test} names, takes photos from
+ * files, goes offline and back, and saves what the screen shows under {@code target/screenshots}.
+ */
+final class AppPage implements AutoCloseable {
+
+    static final Dimension PHONE = new Dimension(390, 844);
+    static final Dimension DESK = new Dimension(1280, 900);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final ChromeDriver chrome;
+    private final Path profile;
+
+    private AppPage(ChromeDriver chrome, Path profile) {
+        this.chrome = chrome;
+        this.profile = profile;
+    }
+
+    static AppPage open(Dimension window) {
+        try {
+            Path profile = Files.createTempDirectory("cityloop-chromium");
+            return new AppPage(Chromium.open(window, profile), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver chrome() {
+        return chrome;
+    }
+
+    /** The phone's GPS fix, as the browser's geolocation answers it (DevTools' emulation). */
+    AppPage at(double lon, double lat, double accuracyMetres) {
+        chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", BrowserCity.url(),
+                "permissions", List.of("geolocation")));
+        chrome.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lon,
+                "accuracy", accuracyMetres));
+        return this;
+    }
+
+    AppPage signIn(String username) {
+        chrome.get(BrowserCity.url() + "/");
+        WebElement name = await("[data-test=login-form] input[name=username]");
+        name.clear();
+        name.sendKeys(username);
+        chrome.findElement(By.cssSelector("input[name=password]")).sendKeys("cityloop");
+        click("login-submit");
+        await("[data-test=who]");
+        return this;
+    }
+
+    void go(String hash) {
+        chrome.get(BrowserCity.url() + "/" + hash);
+    }
+
+    WebElement await(String css) {
+        return new WebDriverWait(chrome, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    WebElement awaitTest(String name) {
+        return await("[data-test=" + name + "]");
+    }
+
+    void awaitGone(String css) {
+        new WebDriverWait(chrome, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Waits until the message bar says something containing the text, and answers the whole message. */
+    String awaitMessage(String containing, Duration timeout) {
+        return new WebDriverWait(chrome, timeout).until(d -> {
+            List<WebElement> bars = d.findElements(By.cssSelector("[data-test=message]"));
+            return bars.isEmpty() || !bars.get(0).getText().contains(containing) ? null : bars.get(0).getText();
+        });
+    }
+
+    void click(String testName) {
+        WebElement target = new WebDriverWait(chrome, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[data-test=" + testName + "]")));
+        scrollTo(target);
+        target.click();
+    }
+
+    void clickCss(String css) {
+        WebElement target = new WebDriverWait(chrome, WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        scrollTo(target);
+        target.click();
+    }
+
+    void type(String testName, String text) {
+        WebElement field = awaitTest(testName);
+        scrollTo(field);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Chooses photo files in a photo picker, as the phone's camera or gallery would hand them over. */
+    void attachPhotos(String testName, Path... photos) {
+        WebElement input = chrome.findElement(By.cssSelector("[data-test=" + testName + "] input[type=file]"));
+        input.sendKeys(String.join("\n", java.util.Arrays.stream(photos).map(Path::toString).toList()));
+    }
+
+    List<WebElement> all(String css) {
+        return chrome.findElements(By.cssSelector(css));
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) chrome).executeScript(script, args);
+    }
+
+    void scrollTo(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    /** DevTools' network emulation: offline makes every request fail as on a phone without signal. */
+    void offline(boolean offline) {
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Nothing on the page is wider than the window: a phone must never need to scroll sideways. */
+    void assertNoHorizontalScrolling() {
+        Number scroll = (Number) script("return document.documentElement.scrollWidth");
+        Number width = (Number) script("return document.documentElement.clientWidth");
+        assertThat(scroll.intValue()).as("page width on a %s px window", width).isLessThanOrEqualTo(width.intValue());
+    }
+
+    /**
+     * The fonts Chromium really drew a Chinese label with (DevTools' CSS.getPlatformFontsForNode): each must be a
+     * web font of the app — the bundled subset, or a system CJK font it names through local() — never a fallback
+     * that draws empty boxes.
+     */
+    void assertChineseRendered(String css) {
+        await(css);
+        script("return document.fonts.ready.then(() => true)");
+        chrome.executeCdpCommand("DOM.enable", Map.of());
+        chrome.executeCdpCommand("CSS.enable", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) chrome.executeCdpCommand("DOM.getDocument", Map.of("depth", 0));
+        @SuppressWarnings("unchecked")
+        Number root = (Number) ((Map<String, Object>) document.get("root")).get("nodeId");
+        Number node = (Number) chrome.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root, "selector", css))
+                .get("nodeId");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fonts = (List<Map<String, Object>>) chrome.executeCdpCommand(
+                "CSS.getPlatformFontsForNode", Map.of("nodeId", node)).get("fonts");
+        assertThat(fonts).as("fonts drawing %s", css).isNotEmpty();
+        assertThat(fonts).as("fonts drawing %s: %s", css, fonts)
+                .allSatisfy(font -> assertThat(font.get("isCustomFont")).isEqualTo(Boolean.TRUE));
+    }
+
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, window.innerHeight)");
+            Dimension before = chrome.manage().window().getSize();
+            if (height.intValue() > before.height) {
+                chrome.manage().window().setSize(new Dimension(before.width, Math.min(height.intValue() + 120, 4000)));
+            }
+            Files.write(file, chrome.getScreenshotAs(OutputType.BYTES));
+            chrome.manage().window().setSize(before);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A photo as a phone would take it: a street scene of the given seed, 1024 × 768 JPEG. */
+    static Path photo(String name, int seed) {
+        BufferedImage image = new BufferedImage(1024, 768, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        Random random = new Random(seed);
+        g.setColor(new Color(150 + random.nextInt(60), 190 + random.nextInt(40), 225));
+        g.fillRect(0, 0, 1024, 300);
+        g.setColor(new Color(95, 98, 104));
+        g.fillRect(0, 300, 1024, 468);
+        g.setColor(new Color(230, 230, 225));
+        for (int x = 0; x < 1024; x += 160) {
+            g.fillRect(x, 520, 90, 12);
+        }
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new Color(random.nextInt(160) + 60, random.nextInt(120) + 40, random.nextInt(80) + 20));
+            g.fillOval(380 + random.nextInt(260), 380 + random.nextInt(140), 30 + random.nextInt(70), 20 + random.nextInt(50));
+        }
+        g.dispose();
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "browser-photos"));
+            Path file = dir.resolve(name + ".jpg");
+            ImageIO.write(image, "jpg", file.toFile());
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        chrome.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.cityloop.launcher.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.cityloop.infra.FreePorts;
+import io.cityloop.launcher.CityLoopService;
+import io.cityloop.launcher.CityLoopSystem;
+import io.cityloop.launcher.GatewayClient;
+import io.cityloop.launcher.LauncherOptions;
+
+/**
+ * The whole system, started once for every browser test class by the launcher's own code (embedded Kafka and
+ * MongoDB, the five service jars as processes), and stopped when the test run ends. Without Chromium every
+ * browser test is skipped with one line saying how to install it.
+ */
+final class BrowserCity implements BeforeAllCallback {
+
+    private static Running running;
+
+    static String url() {
+        return running.system.gatewayUrl();
+    }
+
+    static GatewayClient api() {
+        return running.client;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (!Chromium.available()) {
+            System.out.println("[cityloop] " + Chromium.HOW_TO_INSTALL);
+        }
+        Assumptions.assumeTrue(Chromium.available(), Chromium.HOW_TO_INSTALL);
+        synchronized (BrowserCity.class) {
+            if (running == null) {
+                running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+            }
+        }
+    }
+
+    /** Closed by JUnit when the root context ends, i.e. after the last test class. */
+    static final class Running implements AutoCloseable {
+
+        private final CityLoopSystem system;
+        private final GatewayClient client;
+
+        private Running(CityLoopSystem system) {
+            this.system = system;
+            this.client = new GatewayClient(system.gatewayUrl());
+        }
+
+        static Running start() {
+            try {
+                int[] ports = FreePorts.next(8);
+                Map<CityLoopService, Integer> servicePorts = new EnumMap<>(CityLoopService.class);
+                CityLoopService[] services = CityLoopService.values();
+                for (int i = 0; i < services.length; i++) {
+                    servicePorts.put(services[i], ports[i]);
+                }
+                Path home = Path.of(System.getProperty("cityloop.home", "../..")).toAbsolutePath().normalize();
+                Path data = Files.createTempDirectory("cityloop-browser");
+                LauncherOptions options = new LauncherOptions(home, data, true, false, ports[5], ports[6], ports[7],
+                        servicePorts, null);
+                return new Running(CityLoopSystem.start(options, null, Duration.ofMinutes(5)));
+            } catch (IOException e) {
+                throw new IllegalStateException("the system did not start for the browser tests", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            system.close();
+        }
+    }
+}
