@@ -183,6 +183,24 @@ class ScorecardIntegrationTest {
     }
 
     @Test
+    void aScorecardNamesEveryColumnInChineseAndWritesItsFormulaOut() throws Exception {
+        mvc.perform(get("/api/scorecards/2026-11/departments").with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.columns[?(@.key == 'onTimeRate')].label").value("按期处置率"))
+                .andExpect(jsonPath("$.columns[?(@.key == 'unitName')].label").value("处置单位"))
+                .andExpect(jsonPath("$.scheme.formula.volume").value("dispatched"))
+                .andExpect(jsonPath("$.scheme.formula.terms[0].indicator").value("onTimeRate"))
+                .andExpect(jsonPath("$.scheme.formula.terms[0].label").value("按期处置率"))
+                .andExpect(jsonPath("$.scheme.formula.terms[0].weight").value(0.5))
+                .andExpect(jsonPath("$.scheme.formula.terms[2].complement").value(true))
+                .andExpect(jsonPath("$.scheme.formula.deductions[0].label").value("督办数"))
+                .andExpect(jsonPath("$.scheme.gradeBands[0].grade").value("优秀"));
+        mvc.perform(get("/api/scorecards/2026-11/districts").with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.columns[?(@.key == 'districtName')].label").value("区县"));
+    }
+
+    @Test
     void handlingUnitUsersSeeOnlyTheirOwnRow() throws Exception {
         mvc.perform(get("/api/scorecards/2026-11/departments").with(user("department", WATER_GROUP)))
                 .andExpect(status().isOk())
