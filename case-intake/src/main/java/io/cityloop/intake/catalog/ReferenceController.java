@@ -20,6 +20,8 @@ import io.cityloop.platform.security.CurrentUser;
 import io.cityloop.reference.Category;
 import io.cityloop.reference.CategoryKind;
 import io.cityloop.reference.CityReference;
+import io.cityloop.reference.District;
+import io.cityloop.reference.HandlingUnit;
 import io.cityloop.reference.TimeLimitSpec;
 
 /**
@@ -80,6 +82,18 @@ class ReferenceController {
         } catch (StaleCatalogException e) {
             throw Problems.conflict(e.getMessage());
         }
+    }
+
+    /** 处置单位: the 21 departments and the 13 district platforms, for the desks' choices of a unit. */
+    @GetMapping("/api/reference/units")
+    List<HandlingUnit> units() {
+        return city.units();
+    }
+
+    /** The 13 districts (区县) by their administrative codes. */
+    @GetMapping("/api/reference/districts")
+    List<District> districts() {
+        return city.districts();
     }
 
     @GetMapping("/api/reference/grid/locate")

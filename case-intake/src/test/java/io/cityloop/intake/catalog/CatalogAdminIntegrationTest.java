@@ -97,6 +97,19 @@ class CatalogAdminIntegrationTest {
     }
 
     @Test
+    void theDesksListTheCitysHandlingUnitsAndDistricts() throws Exception {
+        mvc.perform(get("/api/reference/units").with(as("dispatcher", "dispatcher")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(34))
+                .andExpect(jsonPath("$[?(@.id == 'dept-16')].name").value("市水务集团"))
+                .andExpect(jsonPath("$[?(@.id == 'district-610402')].name").value("秦都区"));
+        mvc.perform(get("/api/reference/districts").with(as("supervisor", "supervisor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(13))
+                .andExpect(jsonPath("$[?(@.code == '610482')].name").value("彬州市"));
+    }
+
+    @Test
     void theGridLookupAnswersForTheConsole() throws Exception {
         mvc.perform(get("/api/reference/grid/locate").param("lon", "108.7012").param("lat", "34.3405")
                         .with(as("inspector", "inspector")))
