@@ -123,6 +123,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         return brokerProcess;
     }
 
+    /** The MongoDB server's query guard; it outlives {@link #stopMongo()} and {@link #startMongo()}. */
+    public synchronized QueryGuard queryGuard() {
+        return mongo.queryGuard();
+    }
+
     /** Closes the MongoDB server: clients see connection refused until {@link #startMongo()}. */
     public synchronized void stopMongo() {
         mongo.close();
@@ -136,7 +141,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         RuntimeException last = null;
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                mongo = EmbeddedMongo.start(settings.mongo());
+                mongo = EmbeddedMongo.start(settings.mongo(), mongo.queryGuard());
                 return;
             } catch (RuntimeException e) {
                 last = e;

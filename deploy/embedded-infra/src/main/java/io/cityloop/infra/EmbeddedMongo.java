@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
 /**
  * An in-process server that speaks the MongoDB wire protocol (de.bwaldvogel mongo-java-server), so services run
  * without a MongoDB installation or Docker.
  *
  * <p>Not a full MongoDB: no multi-document transactions and no geo queries; callers that need geo check
- * {@code TestInfrastructure.isRealMongo()}. Reads are answered with copies taken under the collection's lock
+ * {@code TestInfrastructure.isRealMongo()}. The declared secondary (non-unique, compound) indexes serve equality,
+ * {@code $in}, ranges and sorts ({@link SecondaryIndex}, {@link IndexedQueries}); they live in memory and are rebuilt
+ * from the documents each time the server opens the H2 file. A {@link QueryGuard} counts what each query reads. Reads are answered with copies taken under the collection's lock
  * ({@link SnapshotReads}): the server alone may hand out half an update. The server's advertised wire version is left
  * at its default because it is exactly the minimum the 5.x Java driver accepts. The H2 file only grows; delete it to
  * reset local data.
@@ -24,15 +27,22 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoSettings settings;
     private final MongoServer server;
+    private final QueryGuard queryGuard;
     private boolean closed;
 
-    private EmbeddedMongo(MongoSettings settings, MongoServer server) {
+    private EmbeddedMongo(MongoSettings settings, MongoServer server, QueryGuard queryGuard) {
         this.settings = settings;
         this.server = server;
+        this.queryGuard = queryGuard;
     }
 
     public static EmbeddedMongo start(MongoSettings settings) {
-        MongoServer server = new MongoServer(backendFor(settings));
+        return start(settings, QueryGuard.fromEnvironment());
+    }
+
+    /** Starts the server with {@code guard} checking the cost of every query ({@link QueryGuard}). */
+    public static EmbeddedMongo start(MongoSettings settings, QueryGuard guard) {
+        MongoServer server = new MongoServer(backendFor(settings, guard));
         try {
             server.bind(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -40,19 +50,19 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new IllegalStateException("MongoDB wire server did not start on " + settings.host() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
         }
-        return new EmbeddedMongo(settings, server);
+        return new EmbeddedMongo(settings, server, guard);
     }
 
-    private static MongoBackend backendFor(MongoSettings settings) {
+    private static MongoBackend backendFor(MongoSettings settings, QueryGuard guard) {
         if (settings.inMemory()) {
-            return SnapshotReads.memory();
+            return SnapshotReads.memory(guard);
         }
         try {
             Files.createDirectories(settings.dataDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create MongoDB data directory " + settings.dataDirectory(), e);
         }
-        return SnapshotReads.h2(h2File(settings.dataDirectory()).toString());
+        return SnapshotReads.h2(MVStore.open(h2File(settings.dataDirectory()).toString()), guard);
     }
 
     /** The H2 file that holds all databases when the server is not in memory. */
@@ -63,6 +73,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** {@code mongodb://host:port}, without a database; append {@code /name} for Spring's {@code spring.mongodb.uri}. */
     public String connectionString() {
         return "mongodb://" + settings.host() + ":" + settings.port();
+    }
+
+    /** What this server does with a query that reads far more than it returns. */
+    public QueryGuard queryGuard() {
+        return queryGuard;
     }
 
     public MongoSettings settings() {

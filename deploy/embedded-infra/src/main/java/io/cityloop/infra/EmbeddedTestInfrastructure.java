@@ -52,6 +52,12 @@ final class EmbeddedTestInfrastructure implements StartedTestInfrastructure {
     }
 
     @Override
+    public String indexedMongoUri(String database) {
+        infrastructure.queryGuard().guard(database);
+        return infrastructure.mongoUri(database);
+    }
+
+    @Override
     public boolean isRealMongo() {
         return false;
     }

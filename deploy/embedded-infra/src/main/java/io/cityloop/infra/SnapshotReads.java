@@ -2,13 +2,12 @@ package io.cityloop.infra;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.h2.mvstore.MVStore;
 
 /**
  * Makes the embedded server answer every read with each document as it was at one moment, as MongoDB does.
@@ -27,8 +26,8 @@ final class SnapshotReads {
     private SnapshotReads() {
     }
 
-    static MongoBackend memory() {
-        return new MemoryBackend() {
+    static MongoBackend memory(QueryGuard guard) {
+        return new IndexedBackends.Memory(guard) {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return answer(this, database, command, query,
@@ -37,8 +36,8 @@ final class SnapshotReads {
         };
     }
 
-    static MongoBackend h2(String fileName) {
-        return new H2Backend(fileName) {
+    static MongoBackend h2(MVStore store, QueryGuard guard) {
+        return new IndexedBackends.H2(store, guard) {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return answer(this, database, command, query,

@@ -24,6 +24,16 @@ public interface TestInfrastructure {
     /** A URI that selects {@code database}, in the form Spring Boot reads from {@code spring.mongodb.uri}. */
     String mongoUri(String database);
 
+    /**
+     * Like {@link #mongoUri(String)}, for a database whose every query must be served by an index: on the embedded
+     * server its {@link QueryGuard} fails a query that scans the collection or reads more than 10 × what it returns +
+     * 100 documents, with error 291 naming the collection, the filter's shape and the index it lacked. On a real
+     * MongoDB, the same as {@link #mongoUri(String)}.
+     */
+    default String indexedMongoUri(String database) {
+        return mongoUri(database);
+    }
+
     /** {@code true} on a real MongoDB, where native geo queries and transactions work. */
     boolean isRealMongo();
 

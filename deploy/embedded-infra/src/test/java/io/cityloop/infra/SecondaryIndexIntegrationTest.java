@@ -1,0 +1,225 @@
+package io.cityloop.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The embedded server's secondary indexes, checked through its query guard in {@code fail} mode: on a collection of
+ * 1,000 cases a query not served by an index is refused (a scan, or more than 10 × returned + 100 read), so every
+ * query below that answers was served by one — and its answer is compared with what the documents say.
+ */
+class SecondaryIndexIntegrationTest {
+
+    private static final int CASES = 1_000;
+    private static final String[] STATUSES = {"REPORTED", "FILED", "DISPATCHED", "HANDLED", "CLOSED"};
+
+    @TempDir
+    Path dataDirectory;
+
+    private MongoSettings settings(boolean h2) {
+        return h2 ? new MongoSettings("localhost", FreePorts.next(), dataDirectory, false)
+                : MongoSettings.inMemory("localhost", FreePorts.next());
+    }
+
+    private void withCases(MongoSettings settings, Consumer<MongoCollection<Document>> action) {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settings, QueryGuard.of(QueryGuard.Mode.FAIL));
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            action.accept(client.getDatabase("cityloop-test").getCollection("cases"));
+        }
+    }
+
+    private static void seed(MongoCollection<Document> cases) {
+        cases.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("reportedAt"),
+                Indexes.descending("_id")), new IndexOptions().name("by_status"));
+        cases.createIndex(Indexes.compoundIndex(Indexes.ascending("unit"), Indexes.ascending("category"),
+                Indexes.ascending("dueBy")), new IndexOptions().name("by_unit_category_due"));
+        cases.createIndex(Indexes.ascending("outbox.0"), new IndexOptions().name("pending_outbox").sparse(true));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            documents.add(new Document("_id", String.format("case-%04d", i))
+                    .append("status", STATUSES[i % STATUSES.length])
+                    .append("reportedAt", (long) i)
+                    .append("unit", "dept-" + (i % 20))
+                    .append("category", "c" + (i % 7))
+                    .append("dueBy", 10_000L - i)
+                    .append("tags", List.of("t" + (i % 3), "t" + (i % 11))));
+        }
+        cases.insertMany(documents);
+    }
+
+    private static List<String> ids(Iterable<Document> documents) {
+        List<String> ids = new ArrayList<>();
+        documents.forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    private static List<String> expected(java.util.function.IntPredicate which) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            if (which.test(i)) {
+                ids.add(String.format("case-%04d", i));
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> reversed(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    @ParameterizedTest(name = "h2 file: {0}")
+    @ValueSource(booleans = {false, true})
+    void equalityInRangeAndSortAreServedByTheDeclaredIndexes(boolean h2) {
+        withCases(settings(h2), cases -> {
+            seed(cases);
+            // equality on the first key (200 of 1,000)
+            assertThat(cases.countDocuments(Filters.eq("status", "FILED"))).isEqualTo(200);
+            // $in
+            assertThat(ids(cases.find(Filters.in("status", "FILED", "CLOSED")).sort(Sorts.ascending("_id"))))
+                    .isEqualTo(expected(i -> i % 5 == 1 || i % 5 == 4));
+            // equality + range on the second key, sorted by it: the index's order, newest first
+            assertThat(ids(cases.find(Filters.and(Filters.eq("status", "HANDLED"), Filters.gte("reportedAt", 500L),
+                    Filters.lt("reportedAt", 600L))).sort(Sorts.descending("reportedAt"))))
+                    .isEqualTo(reversed(expected(i -> i % 5 == 3 && i >= 500 && i < 600)));
+            // a sort the index gives, with a limit: the index is walked only as far as needed
+            assertThat(ids(cases.find(Filters.eq("status", "REPORTED"))
+                    .sort(Sorts.orderBy(Sorts.descending("reportedAt"), Sorts.descending("_id"))).limit(3)))
+                    .containsExactly("case-0995", "case-0990", "case-0985");
+            // the reverse sort walks the index backwards
+            assertThat(ids(cases.find(Filters.eq("status", "REPORTED")).sort(Sorts.ascending("reportedAt")).limit(2)))
+                    .containsExactly("case-0000", "case-0005");
+            // compound prefix: unit alone, then unit + category, then unit + category + range on dueBy
+            assertThat(cases.countDocuments(Filters.eq("unit", "dept-3"))).isEqualTo(50);
+            assertThat(ids(cases.find(Filters.and(Filters.eq("unit", "dept-3"), Filters.eq("category", "c3")))
+                    .sort(Sorts.ascending("_id")))).isEqualTo(expected(i -> i % 20 == 3 && i % 7 == 3));
+            assertThat(ids(cases.find(Filters.and(Filters.eq("unit", "dept-3"), Filters.eq("category", "c3"),
+                    Filters.gt("dueBy", 9_500L))).sort(Sorts.ascending("dueBy"))))
+                    .isEqualTo(reversed(expected(i -> i % 20 == 3 && i % 7 == 3 && 10_000 - i > 9_500)));
+            // a sparse index answers $exists: true
+            assertThat(cases.countDocuments(Filters.exists("outbox.0"))).isZero();
+        });
+    }
+
+    @ParameterizedTest(name = "h2 file: {0}")
+    @ValueSource(booleans = {false, true})
+    void writesKeepTheIndexesExact(boolean h2) {
+        withCases(settings(h2), cases -> {
+            seed(cases);
+            cases.insertOne(new Document("_id", "case-new").append("status", "FILED").append("reportedAt", 5_000L));
+            assertThat(cases.find(Filters.eq("status", "FILED")).sort(Sorts.descending("reportedAt")).first())
+                    .containsEntry("_id", "case-new");
+
+            cases.updateOne(Filters.eq("_id", "case-new"), Updates.set("status", "DISPATCHED"));
+            assertThat(ids(cases.find(Filters.and(Filters.eq("status", "FILED"), Filters.gte("reportedAt", 5_000L)))))
+                    .isEmpty();
+            assertThat(ids(cases.find(Filters.and(Filters.eq("status", "DISPATCHED"),
+                    Filters.gte("reportedAt", 5_000L))))).containsExactly("case-new");
+
+            cases.updateMany(Filters.eq("status", "HANDLED"), Updates.set("status", "CLOSED"));
+            assertThat(cases.countDocuments(Filters.eq("status", "HANDLED"))).isZero();
+            assertThat(cases.countDocuments(Filters.eq("status", "CLOSED"))).isEqualTo(400);
+
+            Document taken = cases.findOneAndUpdate(Filters.eq("status", "DISPATCHED"),
+                    Updates.combine(Updates.set("status", "ACCEPTED"), Updates.push("outbox", new Document("e", 1))),
+                    new FindOneAndUpdateOptions().sort(Sorts.descending("reportedAt"))
+                            .returnDocument(ReturnDocument.AFTER));
+            assertThat(taken).containsEntry("_id", "case-new").containsEntry("status", "ACCEPTED");
+            assertThat(ids(cases.find(Filters.eq("status", "ACCEPTED")))).containsExactly("case-new");
+            assertThat(ids(cases.find(Filters.exists("outbox.0")))).containsExactly("case-new");
+
+            cases.updateOne(Filters.eq("_id", "case-new"), Updates.pull("outbox", new Document("e", 1)));
+            assertThat(cases.countDocuments(Filters.exists("outbox.0"))).isZero();
+
+            cases.findOneAndDelete(Filters.eq("status", "ACCEPTED"));
+            assertThat(cases.countDocuments(Filters.eq("status", "ACCEPTED"))).isZero();
+            cases.deleteMany(Filters.eq("status", "CLOSED"));
+            assertThat(cases.countDocuments(Filters.eq("status", "CLOSED"))).isZero();
+            assertThat(cases.countDocuments(Filters.eq("unit", "dept-3"))).isZero(); // all HANDLED, then CLOSED
+            assertThat(cases.countDocuments(Filters.eq("unit", "dept-1"))).isEqualTo(50);
+            assertThat(cases.countDocuments()).isEqualTo(600);
+        });
+    }
+
+    @Test
+    void indexesAreRebuiltFromTheDocumentsWhenTheH2FileIsOpenedAgain() {
+        MongoSettings settings = settings(true);
+        withCases(settings, cases -> {
+            seed(cases);
+            cases.updateMany(Filters.eq("status", "FILED"), Updates.set("status", "VERIFIED"));
+        });
+        withCases(settings, cases -> {
+            assertThat(cases.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
+                    .contains("by_status", "by_unit_category_due", "pending_outbox");
+            assertThat(cases.countDocuments(Filters.eq("status", "VERIFIED"))).isEqualTo(200);
+            assertThat(cases.countDocuments(Filters.eq("status", "FILED"))).isZero();
+            assertThat(cases.find(Filters.eq("status", "VERIFIED")).sort(Sorts.descending("reportedAt")).first())
+                    .containsEntry("_id", "case-0996");
+        });
+    }
+
+    @ParameterizedTest(name = "h2 file: {0}")
+    @ValueSource(booleans = {false, true})
+    void theGuardRefusesAQueryNoIndexServesAndNamesWhatIsMissing(boolean h2) {
+        withCases(settings(h2), cases -> {
+            seed(cases);
+            Bson unindexed = Filters.and(Filters.eq("category", "c2"), Filters.lt("dueBy", 9_900L));
+            assertThatThrownBy(() -> cases.find(unindexed).sort(Sorts.descending("reportedAt")).first())
+                    .isInstanceOf(MongoException.class)
+                    .satisfies(e -> assertThat(((MongoException) e).getCode()).isEqualTo(QueryGuard.ERROR_CODE))
+                    .hasMessageContaining("cityloop-test.cases")
+                    .hasMessageContaining("by a collection scan")
+                    .hasMessageContaining("filter {$and: [{category: ?}, {dueBy: {$lt: ?}}]}")
+                    .hasMessageContaining("lacks an index like {category: 1, reportedAt: -1, dueBy: 1}");
+            // served by an index, but only its first key: 50 of dept-3's cases read to return 1 is within the bound;
+            // a sort the index cannot give over all of a status's 200 cases to return 1 is not
+            assertThatThrownBy(() -> cases.find(Filters.eq("status", "FILED")).sort(Sorts.ascending("dueBy")).first())
+                    .isInstanceOf(MongoException.class)
+                    .hasMessageContaining("examined 200 documents to return 1")
+                    .hasMessageContaining("through index by_status");
+            // writes are refused before they change anything
+            assertThatThrownBy(() -> cases.updateMany(Filters.eq("category", "c2"), Updates.set("status", "X")))
+                    .isInstanceOf(MongoException.class);
+            assertThat(cases.countDocuments(Filters.eq("status", "X"))).isZero();
+        });
+    }
+
+    @Test
+    void logModeOnlyWarnsAndOffIsTheDefault() {
+        QueryGuard guard = QueryGuard.of(QueryGuard.Mode.LOG);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(MongoSettings.inMemory("localhost", FreePorts.next()), guard);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> cases = client.getDatabase("cityloop-test").getCollection("cases");
+            seed(cases);
+            assertThat(cases.countDocuments(Filters.eq("category", "c2"))).isEqualTo(143);
+        }
+        QueryGuard unset = new QueryGuard(null);
+        assertThat(unset.modeFor("cityloop-intake")).isEqualTo(QueryGuard.Mode.OFF);
+        unset.guard("cityloop-intake");
+        assertThat(unset.modeFor("cityloop-intake")).isEqualTo(QueryGuard.Mode.FAIL);
+        assertThat(unset.modeFor("cityloop-dispatch")).isEqualTo(QueryGuard.Mode.OFF);
+    }
+}
