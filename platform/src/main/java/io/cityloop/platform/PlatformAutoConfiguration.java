@@ -17,6 +17,10 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 
 import io.cityloop.events.CaseEventCodec;
 import io.cityloop.platform.health.MongoPingHealthIndicator;
+import io.cityloop.platform.http.EdgeClientFilter;
+import io.cityloop.platform.http.RequestBodyLimitFilter;
+import io.cityloop.platform.messaging.EventAudit;
+import io.cityloop.platform.security.TokenClaims;
 import io.cityloop.platform.messaging.DeadLetters;
 import io.cityloop.platform.outbox.OutboxCollection;
 import io.cityloop.platform.outbox.OutboxRelay;
@@ -30,6 +34,12 @@ import io.cityloop.reference.CityReference;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every CityLoop servlet service gets by depending on the platform module. */
@@ -79,8 +89,41 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler caseEventErrorHandler(KafkaTemplate<String, String> template, PlatformProperties properties) {
-        return DeadLetters.errorHandler(template, properties.consumer());
+    CommonErrorHandler caseEventErrorHandler(KafkaTemplate<String, String> template, PlatformProperties properties,
+                                             ObjectProvider<MeterRegistry> meters,
+                                             @Value("${spring.application.name:unknown}") String service) {
+        return DeadLetters.errorHandler(template, properties.consumer(),
+                meters.getIfAvailable(SimpleMeterRegistry::new), service);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventAudit eventAudit(CaseEventCodec codec, ObjectProvider<MeterRegistry> meters,
+                          @Value("${spring.application.name:unknown}") String service) {
+        return new EventAudit(codec, meters.getIfAvailable(SimpleMeterRegistry::new), service);
+    }
+
+    /** Picked up by Spring Boot's JWT decoder beside its own signature and lifetime checks. */
+    @Bean
+    OAuth2TokenValidator<Jwt> cityLoopTokenClaims(PlatformProperties properties) {
+        return TokenClaims.validator(properties.auth().issuer(), properties.auth().audience());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties properties) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.http().maxBody().toBytes(),
+                        properties.http().maxMultipartBody().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EdgeClientFilter> edgeClientFilter(PlatformProperties properties) {
+        FilterRegistrationBean<EdgeClientFilter> registration = new FilterRegistrationBean<>(
+                new EdgeClientFilter(properties.edge().secret()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean

@@ -15,6 +15,9 @@ import io.cityloop.platform.time.ClockSettings;
  * @param clock       the system clock, or simulation mode (see {@link ClockSettings})
  * @param publicPaths request paths a service serves without a token (e.g. citizens' reports); empty by default
  * @param mongo       how long a request waits for MongoDB before it is answered 503 (see {@link Mongo})
+ * @param http        how much of a request body a service reads (see {@link Http})
+ * @param edge        what proves a request came through the gateway (see {@link Edge})
+ * @param auth        what a token must say besides its signature (see {@link Auth})
  */
 @ConfigurationProperties("cityloop")
 public record PlatformProperties(
@@ -23,7 +26,33 @@ public record PlatformProperties(
         @DefaultValue Consumer consumer,
         ClockSettings clock,
         @DefaultValue List<String> publicPaths,
-        @DefaultValue Mongo mongo) {
+        @DefaultValue Mongo mongo,
+        @DefaultValue Http http,
+        @DefaultValue Edge edge,
+        @DefaultValue Auth auth) {
+
+    /**
+     * Request body caps, enforced while the body is read, before anything parses it: {@code maxBody} for JSON and
+     * every other non-multipart body, {@code maxMultipartBody} for uploads (photos are at most 10 MB each).
+     */
+    public record Http(@DefaultValue("1MB") org.springframework.util.unit.DataSize maxBody,
+                       @DefaultValue("13MB") org.springframework.util.unit.DataSize maxMultipartBody) {
+    }
+
+    /**
+     * The secret the gateway sends in {@code X-CityLoop-Edge}; only a request carrying it may say who the caller
+     * is in {@code X-CityLoop-Client}. Blank: the header is never believed.
+     */
+    public record Edge(String secret) {
+    }
+
+    /**
+     * Every token must be issued by {@code issuer} for {@code audience}, on top of a valid signature and lifetime
+     * (Spring's resource server checks those). Set both to the identity provider's values in a real deployment.
+     */
+    public record Auth(@DefaultValue("http://localhost:8080") String issuer,
+                       @DefaultValue("cityloop") String audience) {
+    }
 
     /**
      * How the outbox relay publishes: documents named by their store at once, and a sweep for leftovers every

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.cityloop.platform.http.BodyTooLargeException;
 import io.cityloop.platform.persistence.DatabaseUnavailable;
 import tools.jackson.databind.DatabindException;
 
@@ -78,6 +79,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> onUnexpected(Exception e, WebRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return onProblem(tooLarge(tooLarge), request);
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             log.warn("database unavailable on {}: {}", describe(request), e.getMessage());
             return onProblem(Problems.unavailable(
@@ -87,6 +92,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; nothing was changed");
         return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    private static ProblemException tooLarge(BodyTooLargeException e) {
+        String message = "must be at most " + e.limit() + " bytes";
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                "body: " + message, List.of(new FieldProblem("body", "max-size", message)));
     }
 
     @Override
@@ -116,6 +127,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
+            return onProblem(tooLarge(tooLarge), request);
+        }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")

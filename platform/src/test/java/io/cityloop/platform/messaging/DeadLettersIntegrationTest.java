@@ -30,6 +30,7 @@ import org.springframework.kafka.listener.MessageListener;
 import io.cityloop.events.CaseEventTopics;
 import io.cityloop.infra.TestInfrastructure;
 import io.cityloop.platform.PlatformProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * On the embedded broker: a record whose handling fails because MongoDB is away outlasts the bounded retries and is
@@ -44,6 +45,7 @@ class DeadLettersIntegrationTest {
     private final List<String> handled = new ArrayList<>();
     private KafkaMessageListenerContainer<String, String> container;
     private DefaultKafkaProducerFactory<String, String> producers;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void stop() {
@@ -74,7 +76,7 @@ class DeadLettersIntegrationTest {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)), properties);
         container.setCommonErrorHandler(DeadLetters.errorHandler(template,
-                new PlatformProperties.Consumer(20, 3, Duration.ofMillis(20))));
+                new PlatformProperties.Consumer(20, 3, Duration.ofMillis(20)), meters, "platform-it"));
         container.start();
 
         template.send(CaseEventTopics.CASE_EVENTS, waitedOut, "database-away").join();
@@ -85,6 +87,8 @@ class DeadLettersIntegrationTest {
         assertThat(attempts.get(waitedOut).get()).isEqualTo(OUTAGE_ATTEMPTS + 1);
         assertThat(attempts.get(poison).get()).as("one try and the three bounded retries").isEqualTo(4);
         assertThat(deadLettered(bootstrap)).doesNotContain(waitedOut);
+        assertThat(meters.get(DeadLetters.METRIC).tags("service", "platform-it", "reason", "failed").counter().count())
+                .as("every dead-lettered record is counted").isEqualTo(1);
     }
 
     private void onRecord(ConsumerRecord<String, String> record) {
