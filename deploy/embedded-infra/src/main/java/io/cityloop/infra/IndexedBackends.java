@@ -76,6 +76,13 @@ final class IndexedBackends {
         }
 
         @Override
+        protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                         List<IndexKey> keys, boolean sparse) {
+            return new OrderedUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                    sparse);
+        }
+
+        @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                             List<IndexKey> keys, boolean sparse) {
             return new SecondaryIndex<>(indexName, keys, sparse);
@@ -108,6 +115,16 @@ final class IndexedBackends {
         @Override
         public List<Index<Integer>> indexes() {
             return getIndexes();
+        }
+
+        @Override
+        public SecondaryIndex<Integer> ordered(OrderedUniqueIndex<Integer> index) {
+            if (index.built()) {
+                return index.ordered(List.of());
+            }
+            synchronized (this) {
+                return index.ordered(streamAllDocumentsWithPosition().toList());
+            }
         }
 
         @Override
@@ -189,6 +206,13 @@ final class IndexedBackends {
         }
 
         @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            return new OrderedUniqueIndex<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse),
+                    sparse);
+        }
+
+        @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                            List<IndexKey> keys, boolean sparse) {
             return new SecondaryIndex<>(indexName, keys, sparse);
@@ -239,6 +263,16 @@ final class IndexedBackends {
         @Override
         public List<Index<Object>> indexes() {
             return getIndexes();
+        }
+
+        @Override
+        public SecondaryIndex<Object> ordered(OrderedUniqueIndex<Object> index) {
+            if (index.built()) {
+                return index.ordered(List.of());
+            }
+            synchronized (this) {
+                return index.ordered(streamAllDocumentsWithPosition().toList());
+            }
         }
 
         @Override

@@ -47,6 +47,9 @@ final class IndexedQueries {
 
         Document document(P position);
 
+        /** The ordered part of a unique index, built under the collection's lock if it is not yet. */
+        SecondaryIndex<P> ordered(OrderedUniqueIndex<P> index);
+
         Stream<Document> allDocuments();
 
         boolean matches(Document document, Document filter);
@@ -140,7 +143,9 @@ final class IndexedQueries {
         Map<String, Predicate> predicates = predicates(filter);
         Candidate best = null;
         for (Index<P> index : host.indexes()) {
-            if (index instanceof SecondaryIndex<P> secondary) {
+            SecondaryIndex<P> secondary = index instanceof SecondaryIndex<P> plain ? plain
+                    : index instanceof OrderedUniqueIndex<P> ordered ? host.ordered(ordered) : null;
+            if (secondary != null) {
                 Candidate candidate = candidate(secondary, predicates, sort);
                 if (candidate != null && (best == null || candidate.better(best))) {
                     best = candidate;

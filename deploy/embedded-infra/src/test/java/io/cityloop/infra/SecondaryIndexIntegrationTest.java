@@ -207,6 +207,38 @@ class SecondaryIndexIntegrationTest {
         });
     }
 
+    @ParameterizedTest(name = "h2 file: {0}")
+    @ValueSource(booleans = {false, true})
+    void aUniqueIndexServesItsPrefixItsRangesAndItsOrderEvenAfterTheFileIsOpenedAgain(boolean h2) {
+        MongoSettings settings = settings(h2);
+        Consumer<MongoCollection<Document>> reads = chunks -> {
+            assertThat(chunks.find(Filters.and(Filters.eq("files_id", "f-7"), Filters.gte("n", 2)))
+                    .sort(Sorts.ascending("n")).map(chunk -> chunk.getInteger("n")).into(new ArrayList<>()))
+                    .containsExactly(2, 3, 4);
+            assertThat(chunks.find().sort(Sorts.descending("files_id", "n")).limit(1).first())
+                    .containsEntry("files_id", "f-99").containsEntry("n", 4);
+        };
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(settings, QueryGuard.of(QueryGuard.Mode.FAIL));
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> chunks = client.getDatabase("cityloop-test").getCollection("photos.chunks");
+            chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            for (int file = 0; file < 100; file++) {
+                for (int n = 0; n < 5; n++) {
+                    documents.add(new Document("files_id", "f-" + file).append("n", n));
+                }
+            }
+            chunks.insertMany(documents);
+            reads.accept(chunks);
+        }
+        if (h2) {
+            try (EmbeddedMongo mongo = EmbeddedMongo.start(settings, QueryGuard.of(QueryGuard.Mode.FAIL));
+                 MongoClient client = MongoClients.create(mongo.connectionString())) {
+                reads.accept(client.getDatabase("cityloop-test").getCollection("photos.chunks"));
+            }
+        }
+    }
+
     @Test
     void logModeOnlyWarnsAndOffIsTheDefault() {
         QueryGuard guard = QueryGuard.of(QueryGuard.Mode.LOG);
