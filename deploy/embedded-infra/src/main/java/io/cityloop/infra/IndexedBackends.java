@@ -97,6 +97,15 @@ final class IndexedBackends {
         }
 
         @Override
+        public Stream<Document> queryAllAsStream() {
+            Document match = IndexedQueries.aggregationFilter(this);
+            if (match == null) {
+                return super.queryAllAsStream();
+            }
+            return handleQueryAsStream(new Document("$query", match));
+        }
+
+        @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
             return IndexedQueries.query(this, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -242,6 +251,15 @@ final class IndexedBackends {
         IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options,
                             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
             super(database, name, options, dataMap, metaMap, cursors);
+        }
+
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            Document match = IndexedQueries.aggregationFilter(this);
+            if (match == null) {
+                return super.queryAllAsStream();
+            }
+            return handleQueryAsStream(new Document("$query", match));
         }
 
         @Override

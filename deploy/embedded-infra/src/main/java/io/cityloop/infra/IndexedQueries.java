@@ -37,6 +37,34 @@ final class IndexedQueries {
     private IndexedQueries() {
     }
 
+    /** An aggregation's leading {@code $match} on the collection it aggregates, while that command runs. */
+    record AggregationMatch(Object collection, Document filter) {
+    }
+
+    static final ThreadLocal<AggregationMatch> AGGREGATION_MATCH = new ThreadLocal<>();
+
+    /** The filter of the pipeline's first stage when it is a {@code $match}. */
+    static Document leadingMatch(Document aggregate) {
+        if (aggregate.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                && pipeline.get(0) instanceof Document first && first.get("$match") instanceof Document match) {
+            return match;
+        }
+        return null;
+    }
+
+    /**
+     * The filter an aggregation of {@code collection} starts from — its leading {@code $match}, to be read through an
+     * index (the stage still runs, on fewer documents) — or {@code null} to read every document.
+     */
+    static Document aggregationFilter(Object collection) {
+        AggregationMatch match = AGGREGATION_MATCH.get();
+        if (match == null || match.collection() != collection) {
+            return null;
+        }
+        AGGREGATION_MATCH.remove();
+        return match.filter();
+    }
+
     /** What a collection of either backend lends the planner. */
     interface Host<P> {
         String databaseName();

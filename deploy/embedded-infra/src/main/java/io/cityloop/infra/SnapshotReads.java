@@ -59,7 +59,17 @@ final class SnapshotReads {
         }
         // the server's collections synchronize their reads and writes on themselves
         synchronized (collection) {
-            return handler.get().cloneDeeply();
+            Document match = verb.equals("aggregate") ? IndexedQueries.leadingMatch(query) : null;
+            if (match == null) {
+                return handler.get().cloneDeeply();
+            }
+            // the server reads every document into a pipeline; let the collection read only what $match selects
+            IndexedQueries.AGGREGATION_MATCH.set(new IndexedQueries.AggregationMatch(collection, match));
+            try {
+                return handler.get().cloneDeeply();
+            } finally {
+                IndexedQueries.AGGREGATION_MATCH.remove();
+            }
         }
     }
 

@@ -239,6 +239,25 @@ class SecondaryIndexIntegrationTest {
         }
     }
 
+    @ParameterizedTest(name = "h2 file: {0}")
+    @ValueSource(booleans = {false, true})
+    void anAggregationsLeadingMatchIsReadThroughAnIndexAndGuarded(boolean h2) {
+        withCases(settings(h2), cases -> {
+            seed(cases);
+            List<Document> byUnit = cases.aggregate(List.of(
+                    new Document("$match", new Document("status", new Document("$in", List.of("FILED", "CLOSED")))),
+                    new Document("$group", new Document("_id", "$status").append("count", new Document("$sum", 1))),
+                    new Document("$sort", new Document("_id", 1)))).into(new ArrayList<>());
+            assertThat(byUnit).extracting(row -> row.get("_id") + "=" + row.get("count"))
+                    .containsExactly("CLOSED=200", "FILED=200");
+            assertThatThrownBy(() -> cases.aggregate(List.of(
+                    new Document("$match", new Document("category", "c1")),
+                    new Document("$group", new Document("_id", "$unit")))).into(new ArrayList<>()))
+                    .isInstanceOf(MongoException.class)
+                    .hasMessageContaining("by a collection scan; filter {category: ?}");
+        });
+    }
+
     @Test
     void logModeOnlyWarnsAndOffIsTheDefault() {
         QueryGuard guard = QueryGuard.of(QueryGuard.Mode.LOG);
