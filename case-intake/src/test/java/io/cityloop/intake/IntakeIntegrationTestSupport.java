@@ -27,14 +27,17 @@ public abstract class IntakeIntegrationTestSupport {
      */
     public static final String XINGPING_WEST_AREA = "IA610481002";
     public static final String XINGPING_INSPECTOR = "inspector-xingping";
+    /** What the gateway sends in X-CityLoop-Edge; only with it is X-CityLoop-Client believed. */
+    public static final String EDGE_SECRET = "edge-secret-of-the-tests";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-intake-it"));
+        registry.add("spring.mongodb.uri", () -> infra.indexedMongoUri("cityloop-intake-it"));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("cityloop.intake.inspector-areas[" + XINGPING_WEST_AREA + "]", () -> XINGPING_INSPECTOR);
+        registry.add("cityloop.edge.secret", () -> EDGE_SECRET);
     }
 
     protected static JwtRequestPostProcessor as(String username, String... roles) {

@@ -61,6 +61,30 @@ class CaseEventsIntegrationTest extends IntakeIntegrationTestSupport {
     @Autowired
     private CaseFileStore cases;
 
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void aDispatchForACaseThatDoesNotExistIsRefusedLoggedAndCounted() throws Exception {
+        String caseId = "XY2099010100" + UUID.randomUUID().toString().substring(0, 4);
+        String taskId = "T" + caseId + "-01";
+        double before = refused("unknown-case");
+
+        publish(taskId, 1, new TaskDispatched(caseId, taskId, QINDU, "秦都区", "02-01-01", "610402",
+                "6104020050030184", Instant.parse("2026-11-24T09:00:00Z"), new TimeLimit(1, "WORKING_DAYS"),
+                Actor.system("auto-routing")));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> refused("unknown-case") > before);
+        assertThat(cases.find(caseId)).isEmpty();
+    }
+
+    private double refused(String reason) {
+        io.micrometer.core.instrument.Counter counter = meters.find("cityloop_events_refused_total")
+                .tags("service", "case-intake", "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void dispatchEventsBringTheCaseToVerificationAndARedeliveryChangesNothing() throws Exception {
         String caseId = filedCase();

@@ -102,7 +102,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
         String master = created(report(as("inspector", "inspector"), body("02-05-05", at[0], at[1], "")));
         String duplicate = JsonPath.read(mvc.perform(post("/api/public/reports")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header(ClientAddress.HEADER, "203.0.113.7")
+                        .header(ClientAddress.HEADER, "203.0.113.7").header("X-CityLoop-Edge", EDGE_SECRET)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body("02-05-05", at[0] + 0.0002, at[1] + 0.0001, "")))
                 .andExpect(status().isCreated())
@@ -188,6 +188,62 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 .andExpect(jsonPath("$.status").value("REPORTED"));
         report(as("inspector", "inspector"), body("02-04-03", low[0], low[1], ",\"source\":\"SENSOR\""))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("source"));
+    }
+
+    @Test
+    void aCallersNameAndPhoneAreShownToOperatorsOnlyAndMaskedForEveryoneElse() throws Exception {
+        double[] at = freshSpot();
+        String id = created(report(as("operator", "operator"), body("02-05-01", at[0], at[1],
+                ",\"caller\":{\"name\":\"王女士\",\"phone\":\"13800001234\"}")));
+
+        mvc.perform(get("/api/cases/{id}", id).with(as("shiftlead", "operator", "shift-lead")))
+                .andExpect(jsonPath("$.origin.callerName").value("王女士"))
+                .andExpect(jsonPath("$.origin.callerPhone").value("13800001234"));
+        for (RequestPostProcessor reader : List.of(as("inspector", "inspector"), as("dispatcher", "dispatcher"),
+                as("supervisor", "supervisor"), as("admin", "admin"))) {
+            mvc.perform(get("/api/cases/{id}", id).with(reader))
+                    .andExpect(jsonPath("$.origin.callerName").value("王*"))
+                    .andExpect(jsonPath("$.origin.callerPhone").value("138****1234"));
+        }
+        mvc.perform(get("/api/cases/near").with(as("inspector", "inspector"))
+                        .param("lon", String.valueOf(at[0])).param("lat", String.valueOf(at[1])).param("radius", "50"))
+                .andExpect(jsonPath("$[?(@.caseFile.id == '" + id + "')].caseFile.origin.callerPhone")
+                        .value(org.hamcrest.Matchers.contains("138****1234")));
+    }
+
+    @Test
+    void aClientHeaderFromAroundTheGatewayIsIgnoredSoTheHourlyLimitHolds() throws Exception {
+        double[] at = freshSpot();
+        int accepted = 0;
+        int refused = 0;
+        for (int i = 0; i < 12; i++) {
+            int status = mvc.perform(post("/api/public/reports").with(request -> {
+                        request.setRemoteAddr("192.0.2.77");
+                        return request;
+                    })
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header(ClientAddress.HEADER, "198.18.0." + i)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body("02-05-05", at[0] + i * 0.00001, at[1], "")))
+                    .andReturn().getResponse().getStatus();
+            if (status == 201) {
+                accepted++;
+            } else if (status == 429) {
+                refused++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(accepted).as("the hourly allowance of one caller").isEqualTo(10);
+        org.assertj.core.api.Assertions.assertThat(refused).isEqualTo(2);
+    }
+
+    @Test
+    void anOversizedBodyIsRefused413BeforeItIsParsed() throws Exception {
+        String huge = "{\"categoryCode\":\"02-01-01\",\"description\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().is(413))
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].rule").value("max-size"));
     }
 
     @Test
@@ -424,7 +480,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("address"))
                 .andExpect(jsonPath("$.errors[0].rule").value("plain-text"));
         mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header(ClientAddress.HEADER, "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
+                        .header(ClientAddress.HEADER, "198.51.100.40").header("X-CityLoop-Edge", EDGE_SECRET).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"categoryCode":"02-01-01","description":"垃圾\u202Egpj.exe","location":{"lon":%s,"lat":%s}}"""
                                 .formatted(at[0], at[1])))
@@ -432,7 +488,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("description"))
                 .andExpect(jsonPath("$.errors[0].rule").value("plain-text"));
         mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
-                        .header(ClientAddress.HEADER, "198.51.100.40").contentType(MediaType.APPLICATION_JSON)
+                        .header(ClientAddress.HEADER, "198.51.100.40").header("X-CityLoop-Edge", EDGE_SECRET).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"categoryCode":"02-01-01","description":"垃圾\\ud800","location":{"lon":%s,"lat":%s}}"""
                                 .formatted(at[0], at[1])))
@@ -475,7 +531,7 @@ class SupervisionIntegrationTest extends IntakeIntegrationTestSupport {
 
     private ResultActions publicReport(String key, String client, double[] at) throws Exception {
         return mvc.perform(post("/api/public/reports").header("Idempotency-Key", key)
-                .header(ClientAddress.HEADER, client)
+                .header(ClientAddress.HEADER, client).header("X-CityLoop-Edge", EDGE_SECRET)
                 .contentType(MediaType.APPLICATION_JSON).content(body("02-02-01", at[0], at[1], "")));
     }
 

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.intake.casefile.model.CaseFile;
@@ -48,11 +51,54 @@ class CaseViews {
                 e.actor(), e.role(), e.reason(), e.source())).toList();
     }
 
+    /**
+     * A citizen's or hotline caller's name and phone are for the operators who call back (受理员, 值班长); every
+     * other reader — inspector, dispatcher, supervisor, admin, the handling unit — sees them masked
+     * ({@code 王*}, {@code 139****0001}), in every answer that carries a case (the case, lists, {@code /near}).
+     */
     private static CaseView.Origin origin(ReportOrigin origin) {
         if (origin == null || ReportOrigin.NONE.equals(origin)) {
             return null;
         }
-        return new CaseView.Origin(origin.deviceId(), origin.reading(), origin.callerName(), origin.callerPhone());
+        if (operatorReads()) {
+            return new CaseView.Origin(origin.deviceId(), origin.reading(), origin.callerName(),
+                    origin.callerPhone());
+        }
+        return new CaseView.Origin(origin.deviceId(), origin.reading(), maskName(origin.callerName()),
+                maskPhone(origin.callerPhone()));
+    }
+
+    private static boolean operatorReads() {
+        Authentication reader = SecurityContextHolder.getContext().getAuthentication();
+        if (reader == null) {
+            return false;
+        }
+        for (GrantedAuthority authority : reader.getAuthorities()) {
+            if ("ROLE_OPERATOR".equals(authority.getAuthority()) || "ROLE_SHIFT_LEAD".equals(authority.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        int first = name.strip().codePointAt(0);
+        return new StringBuilder().appendCodePoint(first).append('*').toString();
+    }
+
+    /** Keeps the first three and the last four digits of a number long enough to hide something. */
+    static String maskPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.length() < 8) {
+            return "*".repeat(digits.length());
+        }
+        return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
     }
 
     private static CaseView.Photo photo(String caseId, PhotoRef p) {

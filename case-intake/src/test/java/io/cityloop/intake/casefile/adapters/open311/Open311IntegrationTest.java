@@ -246,17 +246,17 @@ class Open311IntegrationTest extends IntakeIntegrationTestSupport {
         String client = "198.51.100.77";
         for (int i = 1; i <= 6; i++) {
             mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
-                            .header(ClientAddress.HEADER, client).contentType(MediaType.APPLICATION_JSON)
+                            .header(ClientAddress.HEADER, client).header("X-CityLoop-Edge", EDGE_SECRET).contentType(MediaType.APPLICATION_JSON)
                             .content("""
                                     {"categoryCode":"02-05-02","description":"店外经营","location":{"lon":%s,"lat":%s}}"""
                                     .formatted(at[0], at[1])))
                     .andExpect(status().isCreated());
         }
         for (int i = 7; i <= 10; i++) {
-            mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client)).andExpect(status().isCreated());
+            mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client).header("X-CityLoop-Edge", EDGE_SECRET)).andExpect(status().isCreated());
         }
-        refused(mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client)), 429, "");
-        mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, "198.51.100.78"))
+        refused(mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client).header("X-CityLoop-Edge", EDGE_SECRET)), 429, "");
+        mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, "198.51.100.78").header("X-CityLoop-Edge", EDGE_SECRET))
                 .andExpect(status().isCreated());
     }
 
