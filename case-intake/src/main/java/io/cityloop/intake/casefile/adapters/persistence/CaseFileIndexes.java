@@ -15,7 +15,8 @@ import io.cityloop.intake.casefile.application.IntakeSettings;
 /**
  * The unique index that makes a retried report return its first case even under a race, and the indexes behind
  * every list: the operator's filing queue, the inspector's checks, a reporter's own reports (我的上报), the filters of the case list, the duplicate
- * search (a bounding box on category and coordinates) and, on a real MongoDB, the 2dsphere index of native geo
+ * search (a bounding box on category and coordinates), the outbox relay's sweep (a sparse index of the cases with an
+ * event waiting) and, on a real MongoDB, the 2dsphere index of native geo
  * queries (the embedded server cannot build it).
  */
 @Component
@@ -48,7 +49,11 @@ class CaseFileIndexes implements ApplicationRunner {
                 .on("reportedAt", Sort.Direction.DESC).named("by_street"));
         indexes.createIndex(new Index().on("source", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC)
                 .named("by_source"));
-        indexes.createIndex(new Index().on("reportedAt", Sort.Direction.DESC).named("by_time"));
+        // the unfiltered case list, newest first, ties by _id (as every list pages)
+        indexes.createIndex(new Index().on("reportedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
+                .named("by_time_id"));
+        // the outbox relay's sweep ({"outbox.0": {$exists: true}}): only cases with an event waiting are in it
+        indexes.createIndex(new Index().on("outbox.0", Sort.Direction.ASC).sparse().named("pending_outbox"));
         indexes.createIndex(new Index().on("stageDueBy", Sort.Direction.ASC).named("by_stage_deadline"));
         indexes.createIndex(new Index().on("category.code", Sort.Direction.ASC).on("location.lat", Sort.Direction.ASC)
                 .on("location.lon", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC)
