@@ -38,7 +38,7 @@ class CatalogAdminIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-intake-catalog-it"));
+        registry.add("spring.mongodb.uri", () -> infra.indexedMongoUri("cityloop-intake-catalog-it"));
         registry.add("spring.kafka.consumer.group-id", () -> "case-intake-catalog-it-" + UUID.randomUUID());
     }
 

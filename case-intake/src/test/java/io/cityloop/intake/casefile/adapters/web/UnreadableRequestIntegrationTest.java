@@ -71,7 +71,7 @@ class UnreadableRequestIntegrationTest {
         intake = new SpringApplicationBuilder(IntakeApplication.class, RoleNamedTokens.class)
                 .run("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
-                        "--spring.mongodb.uri=" + infra.mongoUri(DATABASE),
+                        "--spring.mongodb.uri=" + infra.indexedMongoUri(DATABASE),
                         "--spring.kafka.consumer.group-id=" + DATABASE,
                         // Nothing here is about dispatch's events; only the web edge is under test.
                         "--spring.kafka.listener.auto-startup=false",
