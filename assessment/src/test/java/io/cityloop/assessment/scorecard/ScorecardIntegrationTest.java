@@ -81,7 +81,7 @@ class ScorecardIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-assessment-it-" + UUID.randomUUID()));
+        registry.add("spring.mongodb.uri", () -> infra.indexedMongoUri("cityloop-assessment-it-" + UUID.randomUUID()));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("cityloop.assessment.close.auto-freeze", () -> "false");
         // other test classes share the broker: read only what is published once the listener is assigned
@@ -180,6 +180,26 @@ class ScorecardIntegrationTest {
 
         assertThatThrownBy(() -> projection.apply(accepted)).isInstanceOf(DuplicateKeyException.class);
         assertThat(facts.find(caseId).orElseThrow().appliedEventIds()).isEmpty();
+    }
+
+    @Test
+    void aMonthBeforeCityLoopsFirstSchemeIsAValidationProblemNotA500() throws Exception {
+        for (String path : new String[] {"/api/scorecards/2019-12/departments",
+                "/api/scorecards/2019-12/departments/export?format=xlsx", "/api/scorecards/0000-01/districts"}) {
+            mvc.perform(get(path).with(user("supervisor", null)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("month"))
+                    .andExpect(jsonPath("$.errors[0].rule").value("range"));
+        }
+        mvc.perform(get("/api/scorecard-trends/departments/dept-16").param("from", "0000-01").param("to", "2026-11")
+                        .with(user("supervisor", null)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(jsonPath("$.errors[0].rule").value("range"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/assessment-months/2019-12/freeze").with(user("supervisor", null)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].rule").value("range"));
     }
 
     @Test

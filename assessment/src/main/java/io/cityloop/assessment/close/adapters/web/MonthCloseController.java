@@ -111,7 +111,11 @@ class MonthCloseController {
         if (!MONTH.matcher(month).matches()) {
             throw Problems.validation("month", "yyyy-MM", "must be a month written yyyy-MM, e.g. 2026-11");
         }
-        return YearMonth.parse(month);
+        YearMonth parsed = YearMonth.parse(month);
+        if (parsed.isBefore(YearMonth.of(2020, 1)) || parsed.isAfter(YearMonth.of(2099, 12))) {
+            throw Problems.validation("month", "range", "must be a month from 2020-01 to 2099-12");
+        }
+        return parsed;
     }
 
     /** An optional reason recorded in the audit trail. */

@@ -171,10 +171,22 @@ class ScorecardController {
                 .body(body);
     }
 
+    /** The months CityLoop can score: from its first scoring scheme (2020-01) to the end of the century. */
+    static final YearMonth EARLIEST_MONTH = YearMonth.of(2020, 1);
+    static final YearMonth LATEST_MONTH = YearMonth.of(2099, 12);
+
     static YearMonth parse(String month) {
+        return parse("month", month);
+    }
+
+    static YearMonth parse(String field, String month) {
         if (month == null || !MONTH.matcher(month).matches()) {
-            throw Problems.validation("month", "yyyy-MM", "must be a month written yyyy-MM, e.g. 2026-11");
+            throw Problems.validation(field, "yyyy-MM", "must be a month written yyyy-MM, e.g. 2026-11");
         }
-        return YearMonth.parse(month);
+        YearMonth parsed = YearMonth.parse(month);
+        if (parsed.isBefore(EARLIEST_MONTH) || parsed.isAfter(LATEST_MONTH)) {
+            throw Problems.validation(field, "range", "must be a month from " + EARLIEST_MONTH + " to " + LATEST_MONTH);
+        }
+        return parsed;
     }
 }

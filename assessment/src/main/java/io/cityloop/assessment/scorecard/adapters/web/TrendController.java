@@ -46,8 +46,8 @@ class TrendController {
 
     private TrendResponse trend(Scope scope, String entityId, String from, String to, CurrentUser user) {
         ScorecardAudience.checkDrillDown(user, scope, entityId);
-        YearMonth first = ScorecardController.parse(from);
-        YearMonth last = ScorecardController.parse(to);
+        YearMonth first = ScorecardController.parse("from", from);
+        YearMonth last = ScorecardController.parse("to", to);
         if (last.isBefore(first) || first.plusMonths(MAX_MONTHS - 1L).isBefore(last)) {
             throw Problems.validation("to", "month-range", "must be from `from` up to " + MAX_MONTHS + " months on");
         }
