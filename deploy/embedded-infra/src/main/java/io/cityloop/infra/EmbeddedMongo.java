@@ -62,6 +62,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create MongoDB data directory " + settings.dataDirectory(), e);
         }
+        if (MongoStoreCompaction.onStart()) {
+            MongoStoreCompaction.compact(settings.dataDirectory());
+        }
         return SnapshotReads.h2(MVStore.open(h2File(settings.dataDirectory()).toString()), guard);
     }
 
