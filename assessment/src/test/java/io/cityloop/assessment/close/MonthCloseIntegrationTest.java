@@ -72,7 +72,7 @@ class MonthCloseIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-assessment-close-" + UUID.randomUUID()));
+        registry.add("spring.mongodb.uri", () -> infra.indexedMongoUri("cityloop-assessment-close-" + UUID.randomUUID()));
         registry.add("spring.kafka.consumer.group-id", () -> "assessment-close-it-" + UUID.randomUUID());
         registry.add("cityloop.assessment.close.auto-freeze", () -> "false");
         // other test classes share the broker: read only what is published once the listener is assigned

@@ -56,7 +56,7 @@ class NotificationIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-notification-it-" + UUID.randomUUID()));
+        registry.add("spring.mongodb.uri", () -> infra.indexedMongoUri("cityloop-notification-it-" + UUID.randomUUID()));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
     }
 
