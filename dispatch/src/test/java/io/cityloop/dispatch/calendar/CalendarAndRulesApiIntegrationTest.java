@@ -63,6 +63,15 @@ class CalendarAndRulesApiIntegrationTest extends DispatchIntegrationTestSupport 
                 .andExpect(jsonPath("$.deadline").value("2026-10-08T01:30:00Z"));
     }
 
+    @Test
+    void aStartOutsideTheCalendarsCenturyIsAValidationProblemNotA500() throws Exception {
+        mvc.perform(get("/api/reference/calendar/deadline").param("start", "+999999999-12-31T23:59:59Z")
+                        .param("amount", "365").param("unit", "WORKING_DAYS").with(user("dispatcher", "dispatcher")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("start"))
+                .andExpect(jsonPath("$.errors[0].rule").value("range"));
+    }
+
     /**
      * A task dispatched Monday 2027-03-01 09:00 with 3 working days is due Thursday 03-04 09:00; declaring Tuesday
      * 03-02 a holiday moves it to Friday 03-05 09:00, and the edit reports it.

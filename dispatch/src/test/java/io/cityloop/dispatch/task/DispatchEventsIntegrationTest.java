@@ -88,6 +88,36 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
         tap.close();
     }
 
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void aFilingNotPublishedByCaseIntakeIsRefusedLoggedAndCountedAndMakesNoTask() throws Exception {
+        String genuine = newCaseId("QD");
+        GridLocation where = reference.grid().locate(108.70, 34.34).orElseThrow();
+        double before = refused("untrusted-source");
+
+        String[] sources = {Producers.DISPATCH, "/outside/kafka-client"};
+        for (int i = 0; i < sources.length; i++) {
+            String source = sources[i];
+            double expected = before + i + 1;
+            String forged = newCaseId("QD");
+            publish(CaseEvent.of(source, forged, 2, FRIDAY_1700, new CaseFiled(forged, "02-01-01",
+                    where.districtCode(), where.cellCode(), "伪造", new Actor("operator-li", "operator"))));
+            await().atMost(PATIENCE).until(() -> refused("untrusted-source") >= expected);
+            assertThat(find(TaskId.firstOf(forged))).isEmpty();
+        }
+        publish(filed(genuine, "02-01-01", where));
+        assertThat(awaitTask(genuine).unitId()).isEqualTo("district-610402");
+        assertThat(refused("untrusted-source")).isEqualTo(before + 2);
+    }
+
+    private double refused(String reason) {
+        io.micrometer.core.instrument.Counter counter = meters.find("cityloop_events_refused_total")
+                .tags("service", "dispatch", "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void filedCaseBecomesATaskForTheDistrictWithADeadlineOnTheWorkingCalendar() throws Exception {
         String caseId = newCaseId("QD");

@@ -285,6 +285,15 @@ class TaskApiIntegrationTest extends DispatchIntegrationTestSupport {
         assertThat(task.eventCount()).isEqualTo(historyEntries);
     }
 
+    @Test
+    void anAbsurdDeadlineBoundIsAValidationProblemNotA500() throws Exception {
+        mvc.perform(get("/api/tasks").param("deadlineFrom", "-999999999-01-01T00:00:00Z")
+                        .with(user("dispatcher", "dispatcher")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("deadlineFrom"))
+                .andExpect(jsonPath("$.errors[0].rule").value("range"));
+    }
+
     private Task task(String taskId) {
         return queries.get(new TaskId(taskId));
     }

@@ -147,6 +147,7 @@ class CalendarController {
     DeadlineView deadline(@RequestParam Instant start,
                           @RequestParam @DecimalMin("0.01") @DecimalMax("365") double amount,
                           @RequestParam WorkingTimeUnit unit) {
+        requirePlausible("start", start);
         CalendarDefinition calendar = calendars.current();
         TimeLimitSpec limit = new TimeLimitSpec(amount, unit);
         return new DeadlineView(start, limit, calendar.workingCalendar().deadline(start, limit), calendar.version());
@@ -155,12 +156,24 @@ class CalendarController {
     /** Working time between two instants, to the minute. */
     @GetMapping("/working-time")
     WorkingTimeView workingTime(@RequestParam Instant from, @RequestParam Instant to) {
+        requirePlausible("from", from);
+        requirePlausible("to", to);
         if (to.isBefore(from) || Duration.between(from, to).toDays() > 3660) {
             throw Problems.validation("to", "range", "must be after from and within ten years of it");
         }
         CalendarDefinition calendar = calendars.current();
         return new WorkingTimeView(from, to, calendar.workingCalendar().workingTimeBetween(from, to).toMinutes(),
                 calendar.version());
+    }
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    /** The calendar counts working time within 2000–2100; beyond, the arithmetic would overflow. */
+    private static void requirePlausible(String field, Instant at) {
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+            throw Problems.validation(field, "range", "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     private static OfficePeriod period(PeriodBody body) {

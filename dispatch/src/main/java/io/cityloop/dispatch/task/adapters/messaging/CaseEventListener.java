@@ -1,36 +1,39 @@
 package io.cityloop.dispatch.task.adapters.messaging;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.application.TaskRework;
 import io.cityloop.events.CaseEvent;
-import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventTopics;
 import io.cityloop.events.CaseFiled;
 import io.cityloop.events.ReworkRequired;
+import io.cityloop.platform.messaging.EventAudit;
 
 /**
  * The command center listens for two things on the case lifecycle: a case was filed (dispatch it) and an on-site
- * check failed (send the task back). Every other event, including its own, is none of its business here.
+ * check failed (send the task back). Every other event, including its own, is none of its business here. A filing
+ * or a failed check that case-intake did not publish (another Kafka client wrote it) is refused, logged and counted
+ * ({@link EventAudit}): it would put a forged task in a unit's inbox and scorecard.
  */
 @Component
 class CaseEventListener {
 
-    private final CaseEventCodec codec;
+    private final EventAudit audit;
     private final TaskDispatching dispatching;
     private final TaskRework rework;
 
-    CaseEventListener(CaseEventCodec codec, TaskDispatching dispatching, TaskRework rework) {
-        this.codec = codec;
+    CaseEventListener(EventAudit audit, TaskDispatching dispatching, TaskRework rework) {
+        this.audit = audit;
         this.dispatching = dispatching;
         this.rework = rework;
     }
 
     @KafkaListener(topics = CaseEventTopics.CASE_EVENTS)
-    void on(String record) {
-        codec.decode(record).ifPresent(this::apply);
+    void on(ConsumerRecord<String, String> record) {
+        audit.accept(record).ifPresent(this::apply);
     }
 
     private void apply(CaseEvent event) {

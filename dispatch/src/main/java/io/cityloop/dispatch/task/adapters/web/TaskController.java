@@ -88,10 +88,22 @@ class TaskController {
         if (!"remaining".equals(sort) && !"newest".equals(sort)) {
             throw Problems.validation("sort", "one-of", "must be remaining or newest");
         }
+        requirePlausible("deadlineFrom", deadlineFrom);
+        requirePlausible("deadlineTo", deadlineTo);
         TaskFilter filter = new TaskFilter(visibleUnit(user, unit), status, urgency, district, deadlineFrom,
                 deadlineTo, "newest".equals(sort), limit);
         Instant now = queries.now();
         return queries.list(filter).stream().map(task -> TaskView.of(task, now, queries.calendar())).toList();
+    }
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    /** An instant the database can store and a deadline can have: 2000 to 2100. */
+    private static void requirePlausible(String field, Instant at) {
+        if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+            throw Problems.validation(field, "range", "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     /** The dashboard: tasks per status, and how many are warned, overdue and escalated. */
