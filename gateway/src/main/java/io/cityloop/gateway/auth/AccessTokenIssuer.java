@@ -26,10 +26,16 @@ public final class AccessTokenIssuer {
     private final String issuer;
     private final Duration lifetime;
     private final Clock clock;
+    private final String audience;
 
     public AccessTokenIssuer(RSAKey signingKey, String issuer, Duration lifetime, Clock clock) {
+        this(signingKey, issuer, "cityloop", lifetime, clock);
+    }
+
+    public AccessTokenIssuer(RSAKey signingKey, String issuer, String audience, Duration lifetime, Clock clock) {
         this.signingKey = signingKey;
         this.issuer = issuer;
+        this.audience = audience;
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -42,6 +48,7 @@ public final class AccessTokenIssuer {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(account.username())
                 .claim("name", account.name())
                 .claim("roles", account.roles())

@@ -1,5 +1,7 @@
 package io.cityloop.gateway.auth;
 
+import java.util.List;
+
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 
@@ -8,6 +10,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -37,7 +42,13 @@ class LocalIssuerConfiguration {
 
     @Bean
     AccessTokenIssuer accessTokenIssuer(RSAKey tokenSigningKey, AuthProperties auth, Clock clock) {
-        return new AccessTokenIssuer(tokenSigningKey, auth.issuer(), auth.tokenTtl(), clock);
+        return new AccessTokenIssuer(tokenSigningKey, auth.issuer(), auth.audience(), auth.tokenTtl(), clock);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(AuthProperties auth, Clock clock) {
+        return new SignInThrottle(auth.signIn().maxFailuresPerAccount(), auth.signIn().maxFailuresPerClient(),
+                auth.signIn().window(), clock);
     }
 
     @Bean
@@ -46,7 +57,10 @@ class LocalIssuerConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey)
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(auth.issuer()));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator(auth.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(auth.audience())))));
         return decoder;
     }
 }

@@ -42,6 +42,16 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(type("unavailable"), "Service unavailable", 503, detail, instance, List.of());
     }
 
+    public static Problem tooManyRequests(String instance, String detail) {
+        return new Problem(type("rate-limited"), "Too many requests", 429, detail, instance, List.of());
+    }
+
+    public static Problem payloadTooLarge(String instance, long limit) {
+        String message = "must be at most " + limit + " bytes";
+        return new Problem(type("payload-too-large"), "Payload too large", 413, "body: " + message, instance,
+                List.of(new FieldError("body", "max-size", message)));
+    }
+
     private static URI type(String slug) {
         return URI.create(TYPE_BASE + slug);
     }

@@ -72,6 +72,7 @@ class TokenIssuerIntegrationTest {
         assertThat(claims.getStringClaim("unit")).isEqualTo("dept-07");
         assertThat(claims.getClaim("district")).isNull();
         assertThat(claims.getIssuer()).isEqualTo("http://localhost:8080");
+        assertThat(claims.getAudience()).containsExactly("cityloop");
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(8));
     }
@@ -140,6 +141,28 @@ class TokenIssuerIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://cityloop.io/problems/validation");
+    }
+
+    @Test
+    void aTokenSignedWithTheRealKeyButForeignIssuerOrNoAudienceIsRefused() throws Exception {
+        client.get().uri("/oauth2/jwks").exchange().expectStatus().isOk();
+        RSAKey key = RSAKey.parse(Files.readString(KEY_FILE));
+        java.time.Instant now = java.time.Instant.now();
+
+        for (JWTClaimsSet.Builder claims : java.util.List.of(
+                new JWTClaimsSet.Builder().issuer("https://evil.example").audience("cityloop"),
+                new JWTClaimsSet.Builder().issuer("http://localhost:8080"),
+                new JWTClaimsSet.Builder().issuer("http://localhost:8080").audience("payroll"))) {
+            SignedJWT token = new SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+                    .keyID(key.getKeyID()).build(), claims.subject("admin")
+                    .claim("roles", java.util.List.of("admin"))
+                    .issueTime(java.util.Date.from(now))
+                    .expirationTime(java.util.Date.from(now.plusSeconds(600))).build());
+            token.sign(new com.nimbusds.jose.crypto.RSASSASigner(key));
+
+            client.get().uri("/api/cases/x").header("Authorization", "Bearer " + token.serialize())
+                    .exchange().expectStatus().isUnauthorized();
+        }
     }
 
     private static Path temporaryDirectory() {
