@@ -31,7 +31,15 @@ class TaskPersistenceConfiguration {
                     .named("sourceEventId_unique"));
             indexes.createIndex(new Index().on("unitId", Sort.Direction.ASC).on("dispatchedAt", Sort.Direction.DESC)
                     .named("unit_dispatchedAt"));
-            indexes.createIndex(new Index().on("dispatchedAt", Sort.Direction.DESC).named("dispatchedAt"));
+            // the unfiltered task lists: newest first, or by deadline; ties by _id, as every list pages
+            indexes.createIndex(new Index().on("dispatchedAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
+                    .named("dispatchedAt_id"));
+            indexes.createIndex(new Index().on("deadline", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)
+                    .named("deadline_id"));
+            // a case's tasks (its first and its rework tasks), for audits and the tests' counts
+            indexes.createIndex(new Index().on("caseId", Sort.Direction.ASC).named("caseId"));
+            // the outbox relay's sweep ({"outbox.0": {$exists: true}}): only tasks with an event waiting are in it
+            indexes.createIndex(new Index().on("outbox.0", Sort.Direction.ASC).sparse().named("pending_outbox"));
             indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC)
                     .named("status_deadline"));
             indexes.createIndex(new Index().on("warned", Sort.Direction.ASC).on("warnAt", Sort.Direction.ASC)
