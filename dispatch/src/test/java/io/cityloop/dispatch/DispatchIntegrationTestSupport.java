@@ -35,7 +35,7 @@ public abstract class DispatchIntegrationTestSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = TestInfrastructure.shared();
         registry.add("spring.kafka.bootstrap-servers", infra::bootstrapServers);
-        registry.add("spring.mongodb.uri", () -> infra.mongoUri("cityloop-dispatch-it"));
+        registry.add("spring.mongodb.uri", () -> infra.indexedMongoUri("cityloop-dispatch-it"));
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         // Tests sweep the deadline watch by hand, so a background sweep never adds to a task under test.
         registry.add("cityloop.dispatch.deadlines.watch-enabled", () -> "false");

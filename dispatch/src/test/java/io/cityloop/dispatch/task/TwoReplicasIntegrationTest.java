@@ -83,7 +83,7 @@ class TwoReplicasIntegrationTest {
         return new SpringApplicationBuilder(DispatchApplication.class, SharedClock.class)
                 .run("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
-                        "--spring.mongodb.uri=" + infra.mongoUri(DATABASE),
+                        "--spring.mongodb.uri=" + infra.indexedMongoUri(DATABASE),
                         "--spring.kafka.consumer.group-id=dispatch-replicas-" + DATABASE,
                         // The replicas here only watch and relay; filings are dispatched by hand below.
                         "--spring.kafka.listener.auto-startup=false",
