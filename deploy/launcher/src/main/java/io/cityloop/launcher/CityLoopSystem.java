@@ -175,11 +175,38 @@ public final class CityLoopSystem implements AutoCloseable {
         throw new IllegalArgumentException(service + " is not running in this system");
     }
 
+    /**
+     * The secret the gateway sends the services in X-CityLoop-Edge (they believe its X-CityLoop-Client only with
+     * it); made afresh for every launch and known only to the processes started here.
+     */
+    private final String edgeSecret = newEdgeSecret();
+
+    private static String newEdgeSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * The backends listen on loopback only, so nothing reaches them around the gateway; {@code CITYLOOP_BIND_ADDRESS}
+     * (e.g. {@code 0.0.0.0}) tells them otherwise. The gateway listens on every interface (phones on the Wi-Fi).
+     */
+    private static String backendBindAddress() {
+        String configured = System.getenv("CITYLOOP_BIND_ADDRESS");
+        return configured == null || configured.isBlank() ? "127.0.0.1" : configured.strip();
+    }
+
     private ServiceProcess launch(CityLoopService service, PrintStream console) throws IOException {
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", Integer.toString(options.port(service)));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
         environment.put("CITYLOOP_JWK_SET_URI", gatewayUrl() + "/oauth2/jwks");
+        // Every service requires the gateway's issuer (and the audience cityloop) of every token.
+        environment.put("CITYLOOP_AUTH_ISSUER", gatewayUrl());
+        environment.put("CITYLOOP_EDGE_SECRET", edgeSecret);
+        if (service != CityLoopService.GATEWAY) {
+            environment.put("SERVER_ADDRESS", backendBindAddress());
+        }
         if (service.database() != null) {
             environment.put("MONGODB_URI", infrastructure.mongoUri(service.database()));
             environment.put("CITYLOOP_MONGO_VERSIONED_UPDATE_INDEX", "true");
@@ -197,9 +224,10 @@ public final class CityLoopSystem implements AutoCloseable {
             routes.put(CityLoopService.DISPATCH, "DISPATCH_URI");
             routes.put(CityLoopService.ASSESSMENT, "ASSESSMENT_URI");
             routes.put(CityLoopService.NOTIFICATION, "NOTIFICATION_URI");
+            String backendHost = "0.0.0.0".equals(backendBindAddress()) || "::".equals(backendBindAddress())
+                    ? "127.0.0.1" : backendBindAddress();
             routes.forEach((target, variable) ->
-                    environment.put(variable, "http://localhost:" + options.port(target)));
-            environment.put("CITYLOOP_AUTH_ISSUER", gatewayUrl());
+                    environment.put(variable, "http://" + backendHost + ":" + options.port(target)));
             if (!options.inMemory()) {
                 arguments.add("--cityloop.auth.key-file=" + options.dataDirectory().resolve("gateway-signing-key.json"));
             }
