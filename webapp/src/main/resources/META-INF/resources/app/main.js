@@ -11,7 +11,8 @@ import { FieldReport } from './views/field-report.js';
 import { FieldMine } from './views/field-mine.js';
 import { FieldChecks, FieldCheck } from './views/field-checks.js';
 import { TaskInbox, TaskDetail, Notices, unread, countUnread } from './views/inbox.js';
-import { FilingQueue, Scorecards, CaseDetail } from './views/desk.js';
+import { FilingDesk, HotlineForm, DispatchDesk, CaseDetail } from './views/desk.js';
+import { Supervision, MonthReport } from './views/supervision.js';
 import { outbox, load as loadOutbox, flush } from './outbox.js';
 
 const { createApp, reactive, computed } = Vue;
@@ -20,6 +21,7 @@ const FIELD = ['inspector'];
 const CHECKERS = ['inspector', 'shift-lead'];
 const UNIT = ['department'];
 const DESK = ['operator', 'shift-lead', 'dispatcher', 'supervisor', 'admin'];
+const SCORECARD_READERS = ['supervisor', 'dispatcher', 'admin', 'shift-lead'];
 
 const routes = [
   { path: /^\/field\/report$/, view: FieldReport, roles: FIELD, app: 'field' },
@@ -29,8 +31,12 @@ const routes = [
   { path: /^\/inbox$/, view: TaskInbox, roles: UNIT, app: 'inbox' },
   { path: /^\/inbox\/task\/(?<taskId>[\w-]+)$/, view: TaskDetail, roles: UNIT, app: 'inbox' },
   { path: /^\/inbox\/notices$/, view: Notices, roles: UNIT, app: 'inbox' },
-  { path: /^\/desk\/queue$/, view: FilingQueue, roles: ['operator', 'shift-lead'], app: 'desk' },
-  { path: /^\/desk\/scorecards$/, view: Scorecards, roles: ['supervisor', 'dispatcher', 'admin', 'shift-lead'], app: 'desk' },
+  { path: /^\/inbox\/scorecard$/, view: Supervision, roles: UNIT, app: 'inbox' },
+  { path: /^\/desk\/filing$/, view: FilingDesk, roles: ['operator', 'shift-lead'], app: 'desk' },
+  { path: /^\/desk\/hotline$/, view: HotlineForm, roles: ['operator', 'shift-lead'], app: 'desk' },
+  { path: /^\/desk\/dispatch$/, view: DispatchDesk, roles: ['dispatcher', 'supervisor'], app: 'desk' },
+  { path: /^\/desk\/scorecards$/, view: Supervision, roles: SCORECARD_READERS, app: 'desk' },
+  { path: /^\/desk\/report\/(?<month>\d{4}-\d{2})$/, view: MonthReport, roles: [...SCORECARD_READERS, 'department'], app: 'desk' },
   { path: /^\/case(?:\/(?<caseId>[\w-]+))?$/, view: CaseDetail, roles: DESK, app: 'desk' },
 ];
 
@@ -38,7 +44,8 @@ const routes = [
 function home() {
   if (hasRole('inspector')) return '/field/report';
   if (hasRole('department')) return '/inbox';
-  if (hasRole('operator', 'shift-lead')) return '/desk/queue';
+  if (hasRole('operator', 'shift-lead')) return '/desk/filing';
+  if (hasRole('dispatcher')) return '/desk/dispatch';
   return '/desk/scorecards';
 }
 
@@ -94,9 +101,11 @@ const Shell = {
         </div>
       </header>
       <nav class="desk-nav" v-if="route.match && route.match.app === 'desk'">
-        <a v-if="hasRole('operator', 'shift-lead')" href="#/desk/queue" :class="{ on: active('/desk/queue') }">{{ t('desk.queue') }}</a>
-        <a v-if="hasRole('supervisor', 'dispatcher', 'admin', 'shift-lead')" href="#/desk/scorecards" :class="{ on: active('/desk/scorecards') }">{{ t('desk.scorecards') }}</a>
-        <a href="#/case" :class="{ on: active('/case') }">{{ t('desk.lookup') }}</a>
+        <a v-if="hasRole('operator', 'shift-lead')" href="#/desk/filing" :class="{ on: active('/desk/filing') }" data-test="nav-filing">{{ t('desk.queue') }}</a>
+        <a v-if="hasRole('operator', 'shift-lead')" href="#/desk/hotline" :class="{ on: active('/desk/hotline') }" data-test="nav-hotline">{{ t('hotline.title') }}</a>
+        <a v-if="hasRole('dispatcher', 'supervisor')" href="#/desk/dispatch" :class="{ on: active('/desk/dispatch') }" data-test="nav-dispatch">{{ t('dispatch.title') }}</a>
+        <a v-if="hasRole('supervisor', 'dispatcher', 'admin', 'shift-lead')" href="#/desk/scorecards" :class="{ on: active('/desk/scorecards') || active('/desk/report') }" data-test="nav-scorecards">{{ t('desk.scorecards') }}</a>
+        <a href="#/case" :class="{ on: active('/case') }" data-test="nav-case">{{ t('desk.lookup') }}</a>
       </nav>
       <message-bar></message-bar>
       <main>
@@ -113,6 +122,7 @@ const Shell = {
         <a href="#/inbox" :class="{ on: route.path === '/inbox' || active('/inbox/task') }" data-test="tab-tasks"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16"/></svg>{{ t('nav.tasks') }}</a>
         <a href="#/inbox/notices" :class="{ on: active('/inbox/notices') }" data-test="tab-notices"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 6h18v12H3zM3 6l9 7 9-7"/></svg>{{ t('nav.notices') }}
           <b v-if="unread.count" class="badge" data-test="unread-badge">{{ unread.count }}</b></a>
+        <a href="#/inbox/scorecard" :class="{ on: active('/inbox/scorecard') }" data-test="tab-scorecard"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M5 20V10M12 20V4M19 20v-7"/></svg>{{ t('desk.scorecards') }}</a>
       </nav>
       <sign-in v-if="session.expired" :dialog="true"></sign-in>
     </div>`,

@@ -22,6 +22,8 @@ async function cached(name, path) {
 
 export const categoryTree = () => cached('categories', '/api/reference/categories');
 export const districtOutlines = () => cached('districts', '/api/reference/grid/districts');
+export const units = () => cached('units', '/api/reference/units');
+export const districts = () => cached('districtList', '/api/reference/districts');
 
 let settings = null;
 /** The gateway's settings for the apps (base tiles and the map's home view). */

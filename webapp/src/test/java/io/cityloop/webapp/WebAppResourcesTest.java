@@ -30,7 +30,9 @@ class WebAppResourcesTest {
     private static final Pattern LOCAL_ASSET = Pattern.compile("(?:src|href)=\"(/[^\"]*)\"");
     private static final Pattern IMPORT = Pattern.compile("from '(\\.{1,2}/[^']+)'");
     private static final Pattern PRECACHE_ENTRY = Pattern.compile("'(/[^']*)'");
-    private static final Pattern LABEL_KEY = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[\\w.-]+)'");
+    /** A whole key, t('report.send') or t('time.left', {…}); t('case.' + status) is built at run time. */
+    private static final Pattern LABEL_KEY = Pattern.compile("\\bt\\('([a-zA-Z]+\\.[\\w.-]*\\w)'\\s*[,)]");
+    private static final Pattern WEBJAR = Pattern.compile("'(/webjars/[^']+)'");
     private static final Pattern DICTIONARY_ENTRY = Pattern.compile("^\\s+'([\\w.-]+)':", Pattern.MULTILINE);
 
     @Test
@@ -55,6 +57,16 @@ class WebAppResourcesTest {
                     .as("the service worker keeps every module for offline use")
                     .contains("/" + ROOT.relativize(module).toString().replace('\\', '/')));
         }
+    }
+
+    @Test
+    void everyWebjarFileAScriptLoadsIsOnTheClassPath() throws IOException {
+        List<String> loaded = new ArrayList<>();
+        for (Path module : scripts()) {
+            loaded.addAll(matches(WEBJAR, read(module)));
+        }
+        assertThat(loaded).contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
+        assertThat(loaded).allSatisfy(path -> assertThat(served(path)).as(path).isTrue());
     }
 
     @Test

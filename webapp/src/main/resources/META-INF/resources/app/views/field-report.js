@@ -8,12 +8,12 @@ import { expire, session, tokenValid } from '../session.js';
 import { t } from '../i18n.js';
 import { CityMap } from '../map.js';
 import { PhotoPicker, say } from '../components.js';
-import { categoryTree, flatten } from '../reference.js';
+import { CategoryPicker } from '../category-picker.js';
 import { keep, flush, outbox, sentAs } from '../outbox.js';
 import { metres } from '../format.js';
 
 export const FieldReport = {
-  components: { CityMap, PhotoPicker },
+  components: { CityMap, PhotoPicker, CategoryPicker },
   setup: () => ({ t, outbox, metres }),
   data: () => ({
     key: uuid(),
@@ -23,41 +23,13 @@ export const FieldReport = {
     gps: 'locating',
     place: null,
     placeState: '',
-    categories: [],
-    tree: { types: [] },
-    typeCode: '',
-    majorCode: '',
     categoryCode: '',
-    search: '',
+    category: null,
     description: '',
     address: '',
     busy: false,
   }),
-  computed: {
-    majors() {
-      const type = this.tree.types.find((x) => x.code === this.typeCode);
-      return type ? type.majors : [];
-    },
-    minors() {
-      const major = this.majors.find((x) => x.code === this.majorCode);
-      return major ? major.categories : [];
-    },
-    category() {
-      return this.categories.find((c) => c.code === this.categoryCode) || null;
-    },
-    matches() {
-      const q = this.search.trim();
-      if (!q) return [];
-      return this.categories.filter((c) => c.name.includes(q) || c.code.startsWith(q) || c.majorName.includes(q)).slice(0, 8);
-    },
-  },
-  async mounted() {
-    try {
-      this.tree = await categoryTree();
-      this.categories = flatten(this.tree);
-    } catch (e) {
-      say(e.message, 'error');
-    }
+  mounted() {
     this.locate();
   },
   methods: {
@@ -93,14 +65,6 @@ export const FieldReport = {
         this.placeState = e.offline ? 'offline' : e.status === 401 ? '' : 'outside';
       }
     },
-    chooseType() { this.majorCode = ''; this.categoryCode = ''; },
-    chooseMajor() { this.categoryCode = ''; },
-    pick(c) {
-      this.typeCode = c.typeCode;
-      this.majorCode = c.majorCode;
-      this.categoryCode = c.code;
-      this.search = '';
-    },
     invalid() {
       if (!this.photos.length) return t('report.needPhoto');
       if (!this.pin) return t('report.needLocation');
@@ -128,7 +92,7 @@ export const FieldReport = {
           photos: this.photos.map((f) => ({ blob: f, name: f.name, type: f.type })),
           createdAt: Date.now(),
           state: 'waiting',
-          summary: { categoryName: this.category.name, place: this.place ? this.place.communityName : '' },
+          summary: { categoryName: this.category ? this.category.name : this.categoryCode, place: this.place ? this.place.communityName : '' },
         });
         this.reset();
         await flush();
@@ -150,8 +114,7 @@ export const FieldReport = {
       this.description = '';
       this.address = '';
       this.categoryCode = '';
-      this.majorCode = '';
-      this.typeCode = '';
+      this.category = null;
     },
   },
   template: `
@@ -168,6 +131,7 @@ export const FieldReport = {
           <span v-if="gps === 'locating'">{{ t('report.locating') }}</span>
           <span v-else-if="gps === 'fixed' && accuracy" data-test="gps-accuracy">{{ t('report.accuracy', { metres: metres(accuracy) }) }}</span>
           <span v-else-if="gps === 'none'" class="warn-text">{{ t('report.noGps') }}</span>
+          <span v-else-if="pin">{{ t('report.adjusted') }}</span>
           · <span class="muted">{{ t('report.dragHint') }}</span>
           <button type="button" class="link" @click="locate">{{ t('report.locate') }}</button>
         </p>
@@ -184,24 +148,7 @@ export const FieldReport = {
 
       <section class="card">
         <h2>{{ t('common.category') }}</h2>
-        <input v-model="search" type="search" :placeholder="t('report.categorySearch')" data-test="category-search">
-        <ul v-if="matches.length" class="choices">
-          <li v-for="c in matches" :key="c.code"><button type="button" @click="pick(c)" :data-code="c.code">
-            {{ c.name }} <span class="muted small">{{ c.typeName }} · {{ c.majorName }} · {{ c.code }}</span></button></li>
-        </ul>
-        <div class="row3">
-          <label>{{ t('report.type') }}<select v-model="typeCode" @change="chooseType" data-test="category-type">
-            <option value="" disabled></option><option v-for="x in tree.types" :value="x.code">{{ x.name }}</option></select></label>
-          <label>{{ t('report.major') }}<select v-model="majorCode" @change="chooseMajor" data-test="category-major">
-            <option value="" disabled></option><option v-for="x in majors" :value="x.code">{{ x.name }}</option></select></label>
-          <label>{{ t('report.minor') }}<select v-model="categoryCode" data-test="category-minor">
-            <option value="" disabled></option><option v-for="x in minors" :value="x.code">{{ x.name }}</option></select></label>
-        </div>
-        <div v-if="category" class="criterion" data-test="criterion">
-          <div><strong>{{ category.name }}</strong> <span class="tag">{{ t('urgency.' + category.urgency) }}</span></div>
-          <div><span class="muted">{{ t('report.criterion') }}：</span>{{ category.filingCriterion }}</div>
-          <div class="small muted">{{ t('report.limit') }}：{{ category.handlingLimit.amount }} {{ t('unit.' + category.handlingLimit.unit) }}</div>
-        </div>
+        <category-picker v-model="categoryCode" @chosen="category = $event"></category-picker>
       </section>
 
       <section class="card">
