@@ -20,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * stops at the limit (the parser then fails with {@link BodyTooLargeException}, answered 413), so no request can
  * fill the heap. JSON and other bodies get {@code cityloop.http.max-body}; multipart uploads (photos) get
  * {@code cityloop.http.max-multipart-body} here and are streamed to disk by the container, whose
- * {@code spring.servlet.multipart.*} limits count chunked uploads too; form posts are capped by the container's
- * {@code maxPostSize}.
+ * {@code spring.servlet.multipart.*} limits count chunked uploads too; form posts (Open311) are left to the
+ * container's {@code maxPostSize}, which answers them in Open311's own error format.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -39,13 +39,18 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         boolean multipart = contentType.startsWith("multipart/");
         boolean form = contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        if (form) {
+            // The container reads and caps form posts itself (maxPostSize), answered in each API's own format.
+            chain.doFilter(request, response);
+            return;
+        }
         long limit = multipart ? maxMultipartBody : maxBody;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(request, response, limit);
             return;
         }
-        if (multipart || form) {
+        if (multipart) {
             chain.doFilter(request, response);
             return;
         }
