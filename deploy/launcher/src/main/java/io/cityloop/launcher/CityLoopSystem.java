@@ -22,10 +22,6 @@ import io.cityloop.infra.PortCheck;
  */
 public final class CityLoopSystem implements AutoCloseable {
 
-    /** Small-heap, quick-start flags measured on 2 cores (TECH_NOTES: ~17 s for all five instead of ~31 s). */
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-Dfile.encoding=UTF-8");
-
     private final LauncherOptions options;
     private final EmbeddedInfrastructure infrastructure;
     private final List<ServiceProcess> services;
@@ -211,6 +207,9 @@ public final class CityLoopSystem implements AutoCloseable {
             environment.put("MONGODB_URI", infrastructure.mongoUri(service.database()));
             environment.put("CITYLOOP_MONGO_VERSIONED_UPDATE_INDEX", "true");
         }
+        if (service == CityLoopService.DISPATCH && options.manualDispatch()) {
+            environment.put("CITYLOOP_AUTO_ROUTING", "false");
+        }
         if (options.simulation() != null) {
             environment.put("CITYLOOP_CLOCK_MODE", "simulated");
             environment.put("CITYLOOP_CLOCK_START", options.simulation().start().toString());
@@ -233,7 +232,8 @@ public final class CityLoopSystem implements AutoCloseable {
             }
         }
         return ServiceProcess.start(service, options.port(service), service.jarIn(options.home()),
-                SERVICE_JVM_OPTIONS, environment, arguments, logDirectory().resolve(service.module() + ".log"),
+                options.jvmProfile().options(), environment, arguments,
+                logDirectory().resolve(service.module() + ".log"),
                 console);
     }
 

@@ -15,7 +15,10 @@ import java.util.Map;
  * {@code --data-dir} / {@code CITYLOOP_DATA_DIR}, {@code --in-memory} / {@code CITYLOOP_IN_MEMORY},
  * {@code --no-demo} / {@code CITYLOOP_DEMO=false}, {@code --home} / {@code CITYLOOP_HOME}, and simulation mode with
  * {@code --simulate-from} / {@code CITYLOOP_SIMULATE_FROM} (an ISO instant or offset date-time: business time at
- * start) and {@code --simulate-speed} / {@code CITYLOOP_SIMULATE_SPEED} (business seconds per real second).
+ * start) and {@code --simulate-speed} / {@code CITYLOOP_SIMULATE_SPEED} (business seconds per real second), and
+ * {@code --manual-dispatch} / {@code CITYLOOP_MANUAL_DISPATCH=true}: dispatch's automatic routing off, so every filed
+ * case waits for a dispatcher (人工派遣), as in a city that dispatches by hand; {@code --jvm-profile demo|production}
+ * / {@code CITYLOOP_JVM_PROFILE}: the services' JVM settings ({@link JvmProfile}).
  */
 public record LauncherOptions(
         Path home,
@@ -26,7 +29,29 @@ public record LauncherOptions(
         int kafkaControllerPort,
         int mongoPort,
         Map<CityLoopService, Integer> servicePorts,
-        Simulation simulation) {
+        Simulation simulation,
+        boolean manualDispatch,
+        JvmProfile jvmProfile) {
+
+    /** Automatic routing on, as by default. */
+    public LauncherOptions(Path home, Path dataDirectory, boolean inMemory, boolean demo, int kafkaPort,
+                           int kafkaControllerPort, int mongoPort, Map<CityLoopService, Integer> servicePorts,
+                           Simulation simulation) {
+        this(home, dataDirectory, inMemory, demo, kafkaPort, kafkaControllerPort, mongoPort, servicePorts, simulation,
+                false, JvmProfile.DEMO);
+    }
+
+    /** The same options with every filed case left to a dispatcher, or routed by the rules again. */
+    public LauncherOptions withManualDispatch(boolean manual) {
+        return new LauncherOptions(home, dataDirectory, inMemory, demo, kafkaPort, kafkaControllerPort, mongoPort,
+                servicePorts, simulation, manual, jvmProfile);
+    }
+
+    /** The same options with the services' JVMs started with another profile. */
+    public LauncherOptions withJvmProfile(JvmProfile profile) {
+        return new LauncherOptions(home, dataDirectory, inMemory, demo, kafkaPort, kafkaControllerPort, mongoPort,
+                servicePorts, simulation, manualDispatch, profile);
+    }
 
     /** Simulation mode of every service's clock; null runs on the real clock. */
     public record Simulation(Instant start, double speed) {
@@ -46,7 +71,8 @@ public record LauncherOptions(
         Map<String, String> given = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--in-memory") || arg.equals("--no-demo") || arg.equals("--demo")) {
+            if (arg.equals("--in-memory") || arg.equals("--no-demo") || arg.equals("--demo")
+                    || arg.equals("--manual-dispatch")) {
                 given.put(arg, "true");
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 given.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
@@ -71,7 +97,9 @@ public record LauncherOptions(
                 port(given, env, "--kafka-controller-port", "KAFKA_CONTROLLER_PORT", 9093),
                 port(given, env, "--mongo-port", "MONGO_PORT", 27017),
                 ports,
-                simulation(given, env));
+                simulation(given, env),
+                given.containsKey("--manual-dispatch") || "true".equalsIgnoreCase(env.get("CITYLOOP_MANUAL_DISPATCH")),
+                JvmProfile.named(value(given, env, "--jvm-profile", "CITYLOOP_JVM_PROFILE", "demo")));
     }
 
     private static Simulation simulation(Map<String, String> given, Map<String, String> env) {

@@ -48,6 +48,26 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void manualDispatchIsOffUnlessAskedFor() {
+        assertThat(LauncherOptions.parse(new String[0], Map.of()).manualDispatch()).isFalse();
+        assertThat(LauncherOptions.parse(new String[] {"--manual-dispatch"}, Map.of()).manualDispatch()).isTrue();
+        assertThat(LauncherOptions.parse(new String[0], Map.of("CITYLOOP_MANUAL_DISPATCH", "true")).manualDispatch())
+                .isTrue();
+    }
+
+    @Test
+    void theServicesStartWithTheDemoFlagsUnlessTheProductionProfileIsAsked() {
+        assertThat(LauncherOptions.parse(new String[0], Map.of()).jvmProfile().options())
+                .contains("-XX:TieredStopAtLevel=1", "-Xmx256m");
+        assertThat(LauncherOptions.parse(new String[] {"--jvm-profile", "production"}, Map.of()).jvmProfile().options())
+                .contains("-XX:+UseG1GC", "-Xmx1g").doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(LauncherOptions.parse(new String[0], Map.of("CITYLOOP_JVM_PROFILE", "PRODUCTION")).jvmProfile())
+                .isEqualTo(JvmProfile.PRODUCTION);
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--jvm-profile", "turbo"}, Map.of()))
+                .hasMessageContaining("demo or production");
+    }
+
+    @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--mongo-port", "seventy"}, Map.of()))
                 .hasMessageContaining("--mongo-port").hasMessageContaining("MONGO_PORT");

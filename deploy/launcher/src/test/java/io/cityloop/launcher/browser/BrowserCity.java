@@ -19,7 +19,8 @@ import io.cityloop.launcher.LauncherOptions;
 
 /**
  * The whole system, started once for every browser test class by the launcher's own code (embedded Kafka and
- * MongoDB, the five service jars as processes), and stopped when the test run ends. Without Chromium every
+ * MongoDB, the five service jars as processes, automatic routing off), and stopped when the test run ends.
+ * Without Chromium every
  * browser test is skipped with one line saying how to install it.
  */
 final class BrowserCity implements BeforeAllCallback {
@@ -69,8 +70,9 @@ final class BrowserCity implements BeforeAllCallback {
                 }
                 Path home = Path.of(System.getProperty("cityloop.home", "../..")).toAbsolutePath().normalize();
                 Path data = Files.createTempDirectory("cityloop-browser");
+                // Dispatched by hand, as many cities do: the dispatcher's desk has parked cases to send out.
                 LauncherOptions options = new LauncherOptions(home, data, true, false, ports[5], ports[6], ports[7],
-                        servicePorts, null);
+                        servicePorts, null).withManualDispatch(true);
                 return new Running(CityLoopSystem.start(options, null, Duration.ofMinutes(5)));
             } catch (IOException e) {
                 throw new IllegalStateException("the system did not start for the browser tests", e);

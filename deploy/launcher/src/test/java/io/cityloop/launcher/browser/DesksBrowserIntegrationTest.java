@@ -72,7 +72,8 @@ class DesksBrowserIntegrationTest {
             desk.chrome().findElement(By.tagName("body")).click();
             new Actions(desk.chrome()).sendKeys("f").perform();
             desk.awaitMessage("已立案", Duration.ofSeconds(20));
-            loop.awaitCase(other, "DISPATCHED");
+            assertThat(loop.caseFile(other).path("status").asString()).isEqualTo("FILED");
+            loop.awaitParked(other);
 
             desk.click("nav-hotline");
             desk.awaitTest("hotline-form");
@@ -93,7 +94,8 @@ class DesksBrowserIntegrationTest {
     }
 
     @Test
-    void aDispatcherSendsAReturnedTaskToTheUnitChosenAndApprovesAnExtensionThatTheUnitThenSees() {
+    void aDispatcherSendsAParkedCaseAndAReturnedTaskToTheUnitsChosenAndApprovesAnExtensionThatTheUnitThenSees() {
+        String parked = loop.parkedCase("秦都区陈杨寨街道路边暴露垃圾，待人工派遣", 108.6930, 34.3360);
         String returned = loop.filedCase("秦都区古渡街道河堤垃圾漂浮，非街面保洁范围", 108.6850, 34.3290);
         String returnedTask = loop.awaitTask(LoopDriver.QINDU, returned, "DISPATCHED").path("taskId").asString();
         assertThat(loop.api().post(LoopDriver.QINDU, "/api/tasks/" + returnedTask + "/return",
@@ -107,6 +109,15 @@ class DesksBrowserIntegrationTest {
 
         try (AppPage desk = AppPage.open(AppPage.DESK)) {
             desk.signIn("dispatcher");
+            WebElement waiting = desk.await("[data-test=dispatch-entry][data-kind=PARKED][data-case='" + parked + "']");
+            assertThat(waiting.getText()).contains("待人工派遣");
+            new Select(waiting.findElement(By.cssSelector("[data-test=unit-choice]"))).selectByVisibleText("秦都区");
+            waiting.findElement(By.cssSelector("[data-test=dispatch-reason]")).sendKeys("街面市容问题，派秦都区城管平台");
+            waiting.findElement(By.cssSelector("[data-action=dispatch]")).click();
+            desk.awaitMessage("已完成", Duration.ofSeconds(20));
+            String parkedTask = loop.awaitTask(LoopDriver.QINDU, parked, "DISPATCHED").path("taskId").asString();
+            assertThat(loop.task(parkedTask).path("dispatchReason").asString()).isEqualTo("街面市容问题，派秦都区城管平台");
+
             WebElement entry = desk.await("[data-test=dispatch-entry][data-case='" + returned + "']");
             assertThat(entry.getText()).contains("河道保洁属市水利局");
             entry.findElement(By.cssSelector("[data-test=dispatch-reason]")).sendKeys("确属水利局职责");

@@ -26,8 +26,20 @@ final class LoopDriver {
 
     private final GatewayClient api = BrowserCity.api();
 
-    /** An inspector's report of exposed garbage (暴露垃圾, 02-01-01) in 秦都区 with one photo, filed by the operator. */
+    /**
+     * An inspector's report of exposed garbage (暴露垃圾, 02-01-01) in 秦都区 with one photo, filed by the operator and
+     * dispatched by the dispatcher to 秦都区's platform.
+     */
     String filedCase(String description, double lon, double lat) {
+        String caseId = parkedCase(description, lon, lat);
+        Response dispatched = api.post("dispatcher", "/api/dispatch-queue/" + caseId + "/dispatch",
+                Map.of("unitId", QINDU, "reason", "街面市容问题，派秦都区城管平台"));
+        assertThat(dispatched.status()).as(dispatched.body().toString()).isEqualTo(201);
+        return caseId;
+    }
+
+    /** Reported and filed; waits on the dispatch desk (automatic routing is off in the browser tests' city). */
+    String parkedCase(String description, double lon, double lat) {
         Response reported = api.post("inspector", "/api/cases", Map.of(
                 "categoryCode", "02-01-01", "description", description,
                 "location", Map.of("lon", lon, "lat", lat), "address", "秦都区人民路88号"),
@@ -40,7 +52,12 @@ final class LoopDriver {
         Response filed = api.post("operator", "/api/cases/" + caseId + "/filing", Map.of("decision", "FILE",
                 "note", "符合立案标准"));
         assertThat(filed.status()).as(filed.body().toString()).isEqualTo(200);
+        awaitParked(caseId);
         return caseId;
+    }
+
+    void awaitParked(String caseId) {
+        api.awaitGet("dispatcher", "/api/dispatch-queue?limit=500", r -> r.body().toString().contains(caseId), ASYNC);
     }
 
     JsonNode awaitTask(String unit, String caseId, String status) {
