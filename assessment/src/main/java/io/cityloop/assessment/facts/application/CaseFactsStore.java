@@ -19,7 +19,11 @@ public interface CaseFactsStore {
 
     Optional<CaseFacts> find(String caseId);
 
-    /** Cases whose scorecards of {@code month} may count them (see {@link CaseFacts#countsIn}). */
+    /**
+     * Cases whose scorecards of {@code month} may count them (see {@link CaseFacts#countsIn}), and those with a task
+     * still open whose deadline fell in an earlier month (see {@link CaseFacts#openFrom}): the backlog a scheme may
+     * carry.
+     */
     List<CaseFacts> countingIn(YearMonth month);
 
     /** Every case, ordered by id (for rebuild checks). */

@@ -60,7 +60,7 @@ final class EventTranslation {
         }
         if (data instanceof CaseFiled f) {
             return facts -> facts.filed(id, at, new CaseFacts.Report(null, person(f.actor()), f.districtCode(),
-                    f.gridCode(), f.categoryCode()));
+                    f.gridCode(), f.categoryCode()), role(f.actor()));
         }
         if (data instanceof CaseRejected r) {
             return facts -> facts.rejected(id, at, person(r.actor()));
@@ -69,7 +69,7 @@ final class EventTranslation {
             return facts -> facts.cancelled(id, at);
         }
         if (data instanceof CaseMerged m) {
-            return facts -> facts.merged(id, at, m.masterCaseId());
+            return facts -> facts.merged(id, at, m.masterCaseId(), person(m.actor()));
         }
         if (data instanceof CaseUnmerged) {
             return facts -> facts.unmerged(id, at);
@@ -161,6 +161,10 @@ final class EventTranslation {
             return facts -> facts.noted(eventId);
         }
         return facts -> facts.taskStep(eventId, taskId, unitId, step);
+    }
+
+    private static String role(Actor actor) {
+        return person(actor) == null ? null : actor.role();
     }
 
     private static String person(Actor actor) {

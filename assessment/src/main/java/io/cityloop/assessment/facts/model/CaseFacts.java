@@ -21,9 +21,11 @@ import java.util.function.UnaryOperator;
  * @param source          how it was reported (INSPECTOR, HOTLINE, PUBLIC, …)
  * @param reporter        who reported it (the inspector for inspector reports)
  * @param filedBy         the operator (受理员) who filed it
+ * @param filedByRole     the role it filed in ({@code operator}, {@code shift-lead}); {@code null} when not known
  * @param rejectedBy      the operator who rejected it (不予立案)
  * @param mergedInto      the master case while this case is merged as a duplicate (合并), else {@code null}
  * @param mergeDecidedAt  business time of the latest merge or unmerge, which wins whatever the arrival order
+ * @param mergedBy        the operator who merged it (of the merge in force), {@code null} when not merged or unknown
  * @param tasks           every task of the case, ordered by task id whatever order their events arrived in
  * @param appliedEventIds ids of the events already applied, the proof of idempotence
  */
@@ -37,11 +39,13 @@ public record CaseFacts(
         Instant reportedAt,
         Instant filedAt,
         String filedBy,
+        String filedByRole,
         Instant rejectedAt,
         String rejectedBy,
         Instant cancelledAt,
         String mergedInto,
         Instant mergeDecidedAt,
+        String mergedBy,
         Instant closedAt,
         List<TaskFacts> tasks,
         List<String> appliedEventIds) {
@@ -53,7 +57,7 @@ public record CaseFacts(
 
     public static CaseFacts firstSeen(String caseId) {
         return new CaseFacts(caseId, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, List.of(), List.of());
+                null, null, null, List.of(), List.of());
     }
 
     public boolean hasApplied(String eventId) {
@@ -78,12 +82,18 @@ public record CaseFacts(
 
     /** 立案. */
     public CaseFacts filed(String eventId, Instant at, Report filing) {
+        return filed(eventId, at, filing, null);
+    }
+
+    /** 立案 by {@code filing.reporter()} acting in {@code role}. */
+    public CaseFacts filed(String eventId, Instant at, Report filing, String role) {
         if (hasApplied(eventId)) {
             return this;
         }
         Builder next = edit(eventId);
         next.filedAt = at;
         next.filedBy = filing.reporter();
+        next.filedByRole = role;
         next.districtCode = orElse(filing.districtCode(), districtCode);
         next.gridCode = orElse(filing.gridCode(), gridCode);
         next.categoryCode = orElse(filing.categoryCode(), categoryCode);
@@ -113,12 +123,17 @@ public record CaseFacts(
 
     /** 合并 into a master case; the later of merge and unmerge by business time decides. */
     public CaseFacts merged(String eventId, Instant at, String masterCaseId) {
-        return mergeDecision(eventId, at, masterCaseId);
+        return merged(eventId, at, masterCaseId, null);
+    }
+
+    /** 合并 into a master case by an operator. */
+    public CaseFacts merged(String eventId, Instant at, String masterCaseId, String operator) {
+        return mergeDecision(eventId, at, masterCaseId, operator);
     }
 
     /** The merge was undone: the case stands on its own again. */
     public CaseFacts unmerged(String eventId, Instant at) {
-        return mergeDecision(eventId, at, null);
+        return mergeDecision(eventId, at, null, null);
     }
 
     /** 结案. */
@@ -198,6 +213,7 @@ public record CaseFacts(
         addMonth(months, rejectedAt, zone);
         for (TaskFacts task : tasks) {
             addMonth(months, task.deadline(), zone);
+            addMonthsUntilHandled(months, task, zone);
             for (TaskStep step : task.steps()) {
                 if (step.kind() == StepKind.DISPATCHED || step.kind() == StepKind.VERIFICATION_REQUESTED
                         || step.kind() == StepKind.RETURNED) {
@@ -208,13 +224,47 @@ public record CaseFacts(
         return List.copyOf(months);
     }
 
+    /**
+     * The month (yyyy-MM) of the earliest deadline among tasks still open — dispatched, neither returned nor handled
+     * (or reopened by a failed check since), the case neither closed, cancelled nor merged — or {@code null}. Later
+     * months load such a case although it is not in their {@link #countsIn}: a scheme may carry it as overdue
+     * backlog until it is handled.
+     */
+    public String openFrom(ZoneId zone) {
+        if (closedAt != null || cancelledAt != null || mergedInto != null) {
+            return null;
+        }
+        Instant earliest = null;
+        for (TaskFacts task : tasks) {
+            if (task.openAt(Instant.MAX) && task.deadline() != null
+                    && (earliest == null || task.deadline().isBefore(earliest))) {
+                earliest = task.deadline();
+            }
+        }
+        return earliest == null ? null : YearMonth.from(earliest.atZone(zone)).toString();
+    }
+
+    /** A task handled after the month of its deadline counts in every month between, as carried backlog may. */
+    private static void addMonthsUntilHandled(TreeSet<String> months, TaskFacts task, ZoneId zone) {
+        Instant deadline = task.deadline();
+        Instant handled = task.lastHandlingBefore(Instant.MAX).map(Handling::at).orElse(null);
+        if (deadline == null || handled == null || !handled.isAfter(deadline)) {
+            return;
+        }
+        YearMonth last = YearMonth.from(handled.atZone(zone));
+        for (YearMonth month = YearMonth.from(deadline.atZone(zone)); !month.isAfter(last);
+                month = month.plusMonths(1)) {
+            months.add(month.toString());
+        }
+    }
+
     private static void addMonth(TreeSet<String> months, Instant at, ZoneId zone) {
         if (at != null) {
             months.add(YearMonth.from(at.atZone(zone)).toString());
         }
     }
 
-    private CaseFacts mergeDecision(String eventId, Instant at, String master) {
+    private CaseFacts mergeDecision(String eventId, Instant at, String master, String operator) {
         if (hasApplied(eventId)) {
             return this;
         }
@@ -222,6 +272,7 @@ public record CaseFacts(
         if (mergeDecidedAt == null || !at.isBefore(mergeDecidedAt)) {
             next.mergedInto = master;
             next.mergeDecidedAt = at;
+            next.mergedBy = operator;
         }
         return next.build();
     }
@@ -274,11 +325,13 @@ public record CaseFacts(
         private Instant reportedAt;
         private Instant filedAt;
         private String filedBy;
+        private String filedByRole;
         private Instant rejectedAt;
         private String rejectedBy;
         private Instant cancelledAt;
         private String mergedInto;
         private Instant mergeDecidedAt;
+        private String mergedBy;
         private Instant closedAt;
         private List<TaskFacts> tasks;
         private List<String> appliedEventIds;
@@ -293,11 +346,13 @@ public record CaseFacts(
             reportedAt = facts.reportedAt;
             filedAt = facts.filedAt;
             filedBy = facts.filedBy;
+            filedByRole = facts.filedByRole;
             rejectedAt = facts.rejectedAt;
             rejectedBy = facts.rejectedBy;
             cancelledAt = facts.cancelledAt;
             mergedInto = facts.mergedInto;
             mergeDecidedAt = facts.mergeDecidedAt;
+            mergedBy = facts.mergedBy;
             closedAt = facts.closedAt;
             tasks = facts.tasks;
             appliedEventIds = facts.appliedEventIds;
@@ -305,8 +360,8 @@ public record CaseFacts(
 
         private CaseFacts build() {
             return new CaseFacts(caseId, districtCode, gridCode, categoryCode, source, reporter, reportedAt, filedAt,
-                    filedBy, rejectedAt, rejectedBy, cancelledAt, mergedInto, mergeDecidedAt, closedAt, tasks,
-                    appliedEventIds);
+                    filedBy, filedByRole, rejectedAt, rejectedBy, cancelledAt, mergedInto, mergeDecidedAt, mergedBy,
+                    closedAt, tasks, appliedEventIds);
         }
     }
 }

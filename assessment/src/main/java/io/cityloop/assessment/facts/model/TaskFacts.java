@@ -97,6 +97,28 @@ public record TaskFacts(String taskId, String unitId, String unitName, String di
         return false;
     }
 
+    /**
+     * Whether the task is open at {@code cutOff}: dispatched, not returned, and not handled — or handled and then
+     * reopened by a failed check.
+     */
+    public boolean openAt(Instant cutOff) {
+        if (dispatch().isEmpty() || returnBefore(cutOff).isPresent()) {
+            return false;
+        }
+        return lastHandlingBefore(cutOff).map(last -> reopenedBetween(last.at(), cutOff)).orElse(true);
+    }
+
+    /** Steps of a kind at or after {@code from} and strictly before {@code cutOff}. */
+    public long countBetween(StepKind kind, Instant from, Instant cutOff) {
+        long count = 0;
+        for (TaskStep step : steps) {
+            if (step.kind() == kind && !step.at().isBefore(from) && step.before(cutOff)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Steps of a kind strictly before {@code cutOff}. */
     public long countBefore(StepKind kind, Instant cutOff) {
         long count = 0;

@@ -11,7 +11,12 @@ public enum Scope {
     /** 岗位 受理员: operators. */
     OPERATOR("受理员"),
     /** 岗位 派遣员: dispatchers. */
-    DISPATCHER("派遣员");
+    DISPATCHER("派遣员"),
+    /**
+     * 岗位 值班长: shift leads, for the filings they decide in that role. Added with scheme 2026.2; a scheme without a
+     * formula for it leaves its rows unscored.
+     */
+    SHIFT_LEAD("值班长");
 
     private final String label;
 
@@ -24,6 +29,11 @@ public enum Scope {
     }
 
     public boolean isPosition() {
-        return this == INSPECTOR || this == OPERATOR || this == DISPATCHER;
+        return this == INSPECTOR || this == OPERATOR || this == DISPATCHER || this == SHIFT_LEAD;
+    }
+
+    /** Whether every scheme must score this scope; scopes added later are optional in older schemes. */
+    public boolean required() {
+        return this != SHIFT_LEAD;
     }
 }

@@ -59,12 +59,15 @@ public record ScoringScheme(
         for (Scope scope : Scope.values()) {
             Formula formula = formulas.get(scope);
             if (formula == null) {
-                problems.add(scope + ": no formula");
+                if (scope.required()) {
+                    problems.add(scope + ": no formula");
+                }
                 continue;
             }
             checkFormula(scope, formula, problems);
         }
-        if (countingRules.operatorLimitMinutes() <= 0 || countingRules.dispatcherLimitMinutes() <= 0) {
+        if (countingRules.operatorLimitMinutes() <= 0 || countingRules.dispatcherLimitMinutes() <= 0
+                || countingRules.shiftLeadLimitMinutes() < 0) {
             problems.add("counting rules: stage limits must be positive");
         }
         if (!problems.isEmpty()) {
@@ -87,6 +90,7 @@ public record ScoringScheme(
                 problems.add(scope + ": weight of " + term.indicator() + " must be positive");
             }
             weights += term.weight();
+            checkBands(scope, term, problems);
         }
         if (Math.abs(weights - 1.0) > WEIGHT_TOLERANCE) {
             problems.add(scope + ": weights add up to " + weights + ", not 1");
@@ -98,6 +102,23 @@ public record ScoringScheme(
             if (deduction.points() < 0) {
                 problems.add(scope + ": deduction points of " + deduction.indicator() + " must not be negative");
             }
+        }
+    }
+
+    private static void checkBands(Scope scope, Term term, List<String> problems) {
+        boolean count = Measure.byKey(term.indicator()).isPresent();
+        if (count && !term.banded()) {
+            problems.add(scope + ": count " + term.indicator() + " needs volume bands to be a term");
+        }
+        double previous = Double.NEGATIVE_INFINITY;
+        for (Term.Band band : term.bands()) {
+            if (band.value() < 0 || band.value() > 1) {
+                problems.add(scope + ": band values of " + term.indicator() + " must be between 0 and 1");
+            }
+            if (band.min() == previous) {
+                problems.add(scope + ": two bands of " + term.indicator() + " start at " + band.min());
+            }
+            previous = band.min();
         }
     }
 

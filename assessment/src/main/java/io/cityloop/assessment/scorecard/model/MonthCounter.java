@@ -6,7 +6,10 @@ import static io.cityloop.assessment.scheme.model.Measure.DISPATCHED_ON_TIME;
 import static io.cityloop.assessment.scheme.model.Measure.DISPATCHES;
 import static io.cityloop.assessment.scheme.model.Measure.FILED;
 import static io.cityloop.assessment.scheme.model.Measure.FILED_ACCURATE;
+import static io.cityloop.assessment.scheme.model.Measure.FILED_ON_TIME;
+import static io.cityloop.assessment.scheme.model.Measure.MERGES;
 import static io.cityloop.assessment.scheme.model.Measure.MISSED;
+import static io.cityloop.assessment.scheme.model.Measure.PUBLIC_FILED;
 import static io.cityloop.assessment.scheme.model.Measure.REPORTED;
 import static io.cityloop.assessment.scheme.model.Measure.RETURNED_JUSTIFIED;
 import static io.cityloop.assessment.scheme.model.Measure.VALID_REPORTED;
@@ -15,8 +18,10 @@ import static io.cityloop.assessment.scheme.model.Measure.VERIFIED_ON_TIME;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.cityloop.assessment.facts.model.CaseFacts;
@@ -34,10 +39,16 @@ import io.cityloop.assessment.scheme.model.Scope;
  * the totals and, filtered, the drill-down, so both always agree.
  *
  * <p>Duplicates count once: a case merged into a master (合并) contributes its report only.
+ *
+ * <p>The scheme's counting rules decide what changed with scheme 2026.2 (see {@link CountingRules}): 返工数 as tasks,
+ * 漏报 as confirmed problems first reported by citizens, merges as decisions, the overdue backlog carried.
  */
 final class MonthCounter {
 
     static final String INSPECTOR_SOURCE = "INSPECTOR";
+    /** 监督举报: the citizens' channels (12345 hotline, public reports), not sensors nor video detection. */
+    static final Set<String> CITIZEN_SOURCES = Set.of("HOTLINE", "PUBLIC");
+    static final String SHIFT_LEAD_ROLE = "shift-lead";
 
     private final ScoringPeriod period;
     private final WorkingTimeScale scale;
@@ -57,19 +68,39 @@ final class MonthCounter {
     }
 
     void count(Collection<CaseFacts> cases, Consumer<Contribution> sink) {
+        Map<String, Instant> inspectorDuplicates = rules.missedOwnAreaConfirmedFirst()
+                ? inspectorDuplicates(cases) : Map.of();
         for (CaseFacts theCase : cases) {
-            count(theCase, sink);
+            count(theCase, inspectorDuplicates, sink);
         }
     }
 
     void count(CaseFacts theCase, Consumer<Contribution> sink) {
+        count(theCase, Map.of(), sink);
+    }
+
+    /** Master case id → the earliest inspector report merged into it as a duplicate, at the cut-off. */
+    private Map<String, Instant> inspectorDuplicates(Collection<CaseFacts> cases) {
+        Map<String, Instant> earliest = new HashMap<>();
+        for (CaseFacts theCase : cases) {
+            if (theCase.mergedAt(period.cutOff()) && INSPECTOR_SOURCE.equals(theCase.source())
+                    && theCase.reportedAt() != null) {
+                earliest.merge(theCase.mergedInto(), theCase.reportedAt(),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return earliest;
+    }
+
+    private void count(CaseFacts theCase, Map<String, Instant> inspectorDuplicates, Consumer<Contribution> sink) {
         Instant cutOff = period.cutOff();
         boolean merged = theCase.mergedAt(cutOff);
         if (!merged) {
             countTasks(theCase, sink);
         }
-        countReport(theCase, merged, sink);
+        countReport(theCase, merged, inspectorDuplicates, sink);
         countDecision(theCase, merged, sink);
+        countMerge(theCase, merged, sink);
         for (TaskFacts task : theCase.tasks()) {
             countDispatch(theCase, task, sink);
             countVerifications(theCase, task, sink);
@@ -79,14 +110,18 @@ final class MonthCounter {
     private void countTasks(CaseFacts theCase, Consumer<Contribution> sink) {
         ClockLedger ledger = null;
         for (TaskFacts task : theCase.tasks()) {
-            if (!period.counts(task) || task.unitId() == null) {
+            if (task.unitId() == null) {
+                continue;
+            }
+            boolean carried = !period.counts(task) && carried(theCase, task);
+            if (!period.counts(task) && !carried) {
                 continue;
             }
             if (ledger == null) {
                 ledger = ClockLedger.of(theCase, period.cutOff(), scale);
             }
             long[] counts = TaskVerdict.counts(theCase, task, ledger, clock, period.cutOff(), rules,
-                    corrections.of(theCase.caseId(), task.taskId()));
+                    corrections.of(theCase.caseId(), task.taskId()), carried ? period.month().start() : null);
             if (counts == null) {
                 continue;
             }
@@ -99,7 +134,25 @@ final class MonthCounter {
         }
     }
 
-    private void countReport(CaseFacts theCase, boolean merged, Consumer<Contribution> sink) {
+    /**
+     * 结转超期: under the scheme's rule, a task whose deadline fell in an earlier month and which was open and overdue
+     * when this month began, its case neither closed, cancelled nor merged, counts again in this month.
+     */
+    private boolean carried(CaseFacts theCase, TaskFacts task) {
+        Instant start = period.month().start();
+        Instant deadline = task.deadline();
+        if (!rules.carryOverdueBacklog() || deadline == null || !deadline.isBefore(start)
+                || theCase.closedBefore(start) || theCase.cancelledBefore(period.cutOff())
+                || !task.openAt(start)) {
+            return false;
+        }
+        ClockLedger atStart = ClockLedger.of(theCase, start, scale);
+        int phase = clock.phaseAt(task, start);
+        return atStart.unitSeconds(task.taskId(), phase) > clock.allowance(task, phase, start);
+    }
+
+    private void countReport(CaseFacts theCase, boolean merged, Map<String, Instant> inspectorDuplicates,
+                             Consumer<Contribution> sink) {
         boolean reported = period.happenedIn(theCase.reportedAt());
         boolean filed = !merged && period.happenedIn(theCase.filedAt());
         if (theCase.districtCode() == null || !reported && !filed) {
@@ -110,7 +163,11 @@ final class MonthCounter {
         counts[REPORTED.ordinal()] = reported ? 1 : 0;
         counts[VALID_REPORTED.ordinal()] = valid ? 1 : 0;
         counts[FILED.ordinal()] = filed ? 1 : 0;
+        counts[PUBLIC_FILED.ordinal()] = filed && CITIZEN_SOURCES.contains(theCase.source()) ? 1 : 0;
         sink.accept(new Contribution(Scope.DISTRICT, theCase.districtCode(), theCase.caseId(), null, counts));
+        if (rules.missedOwnAreaConfirmedFirst()) {
+            countMissed(theCase, merged, inspectorDuplicates, sink);
+        }
         if (!reported) {
             return;
         }
@@ -119,11 +176,47 @@ final class MonthCounter {
             own[REPORTED.ordinal()] = 1;
             own[VALID_REPORTED.ordinal()] = valid ? 1 : 0;
             sink.accept(new Contribution(Scope.INSPECTOR, theCase.reporter(), theCase.caseId(), null, own));
-        } else if (valid) {
+        } else if (valid && !rules.missedOwnAreaConfirmedFirst()) {
             for (String inspector : inspectorsByDistrict.getOrDefault(theCase.districtCode(), List.of())) {
                 sink.accept(single(Scope.INSPECTOR, inspector, theCase, null, MISSED));
             }
         }
+    }
+
+    /**
+     * 漏报 (scheme 2026.2): a problem reported by a citizen (hotline, public), confirmed by its filing in the month —
+     * not cancelled, not itself a duplicate — and not found earlier by an inspector whose report was merged into it,
+     * counts for each inspector whose area covers the problem's place. Reference data gives inspector areas as
+     * districts, so "own cells" are the cells of the districts an inspector covers.
+     */
+    private void countMissed(CaseFacts theCase, boolean merged, Map<String, Instant> inspectorDuplicates,
+                             Consumer<Contribution> sink) {
+        if (merged || !CITIZEN_SOURCES.contains(theCase.source()) || !period.happenedIn(theCase.filedAt())
+                || theCase.cancelledBefore(period.cutOff())) {
+            return;
+        }
+        Instant inspectorFound = inspectorDuplicates.get(theCase.caseId());
+        if (inspectorFound != null && theCase.reportedAt() != null && !inspectorFound.isAfter(theCase.reportedAt())) {
+            return;
+        }
+        for (String inspector : inspectorsByDistrict.getOrDefault(theCase.districtCode(), List.of())) {
+            sink.accept(single(Scope.INSPECTOR, inspector, theCase, null, MISSED));
+        }
+    }
+
+    /** 合并 as an operator's decision: counted as 合并数 always, in 受理数 where the scheme says so. */
+    private void countMerge(CaseFacts theCase, boolean merged, Consumer<Contribution> sink) {
+        if (!merged || theCase.mergedBy() == null || !period.happenedIn(theCase.mergeDecidedAt())) {
+            return;
+        }
+        long[] counts = Contribution.empty();
+        counts[MERGES.ordinal()] = 1;
+        if (rules.mergeCountsAsDecision()) {
+            counts[DECISIONS.ordinal()] = 1;
+            counts[DECIDED_ON_TIME.ordinal()] = within(theCase.reportedAt(), theCase.mergeDecidedAt(),
+                    rules.operatorLimitMinutes()) ? 1 : 0;
+        }
+        sink.accept(new Contribution(Scope.OPERATOR, theCase.mergedBy(), theCase.caseId(), null, counts));
     }
 
     private void countDecision(CaseFacts theCase, boolean merged, Consumer<Contribution> sink) {
@@ -141,6 +234,13 @@ final class MonthCounter {
         counts[FILED_ACCURATE.ordinal()] = filed && !merged && !theCase.cancelledBefore(period.cutOff()) ? 1 : 0;
         sink.accept(new Contribution(Scope.OPERATOR, filed ? theCase.filedBy() : theCase.rejectedBy(),
                 theCase.caseId(), null, counts));
+        if (filed && SHIFT_LEAD_ROLE.equals(theCase.filedByRole())) {
+            long[] lead = Contribution.empty();
+            lead[FILED.ordinal()] = 1;
+            lead[FILED_ON_TIME.ordinal()] = within(theCase.reportedAt(), decidedAt, rules.shiftLeadLimit()) ? 1 : 0;
+            lead[FILED_ACCURATE.ordinal()] = counts[FILED_ACCURATE.ordinal()];
+            sink.accept(new Contribution(Scope.SHIFT_LEAD, theCase.filedBy(), theCase.caseId(), null, lead));
+        }
     }
 
     private void countDispatch(CaseFacts theCase, TaskFacts task, Consumer<Contribution> sink) {

@@ -107,11 +107,13 @@ public final class ScorecardCalculator {
     }
 
     private List<ScorecardRow> districtRows(Map<String, long[]> tally) {
+        boolean roundOnce = scheme.countingRules().incidenceRoundedOnce();
         Map<String, Double> incidence = new HashMap<>();
         for (UnitGrid.GridDistrict district : city.grid().districts()) {
             double area = areaKm2(district.extent());
             if (area > 0) {
-                incidence.put(district.code(), round(counts(tally, district.code())[Measure.FILED.ordinal()] / area));
+                double perKm2 = counts(tally, district.code())[Measure.FILED.ordinal()] / area;
+                incidence.put(district.code(), roundOnce ? perKm2 : round(perKm2));
             }
         }
         double highest = incidence.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -120,7 +122,7 @@ public final class ScorecardCalculator {
                     Map<String, Double> extras = new LinkedHashMap<>();
                     Double perKm2 = incidence.get(district.code());
                     if (perKm2 != null) {
-                        extras.put(Indicators.INCIDENCE, perKm2);
+                        extras.put(Indicators.INCIDENCE, round(perKm2));
                         extras.put(Indicators.NORMALISED_INCIDENCE, highest == 0 ? 0.0 : round(perKm2 / highest));
                     }
                     return ScorecardRow.unscored(Scope.DISTRICT, district.code(), district.name(), null,
@@ -135,7 +137,7 @@ public final class ScorecardCalculator {
             city.inspectorAreas().forEach(area -> names.put(area.username(), area.name()));
         }
         tally.keySet().forEach(id -> names.putIfAbsent(id, id));
-        String role = scope.name().toLowerCase();
+        String role = scope.name().toLowerCase().replace('_', '-');
         return names.entrySet().stream()
                 .map(entry -> ScorecardRow.unscored(scope, entry.getKey(), entry.getValue(), role,
                         counts(tally, entry.getKey()), Map.of()))

@@ -17,7 +17,7 @@ import io.cityloop.assessment.scheme.model.Term;
 /**
  * Applies a scheme's formula to rows: 综合指标值 = (Σ weight × value) × 100 − Σ deductions, rounded to 2 decimals;
  * the grade band of the score; and the rank (1 = best, equal scores share a rank) among rows with volume at least
- * the scheme's minimum. A row with no volume has no score.
+ * the scheme's minimum. A row with no volume has no score; a scope the scheme has no formula for is not scored.
  */
 final class Scoring {
 
@@ -26,6 +26,9 @@ final class Scoring {
 
     static List<ScorecardRow> score(Scope scope, List<ScorecardRow> rows, ScoringScheme scheme) {
         Formula formula = scheme.formula(scope);
+        if (formula == null) {
+            return rows;
+        }
         Measure volumeMeasure = Measure.byKey(formula.volume()).orElseThrow();
         List<ScorecardRow> scored = new ArrayList<>(rows.size());
         for (ScorecardRow row : rows) {
@@ -45,7 +48,7 @@ final class Scoring {
         double sum = 0;
         for (Term term : formula.terms()) {
             Double value = row.value(term.indicator());
-            double v = value == null ? term.whenUndefined() : value;
+            double v = value == null ? term.whenUndefined() : term.banded() ? term.banded(value) : value;
             sum += term.weight() * (term.complement() ? 1 - v : v);
         }
         double score = sum * 100;

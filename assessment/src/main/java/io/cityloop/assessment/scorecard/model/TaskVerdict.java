@@ -1,8 +1,10 @@
 package io.cityloop.assessment.scorecard.model;
 
+import static io.cityloop.assessment.scheme.model.Measure.CARRIED_OVER;
 import static io.cityloop.assessment.scheme.model.Measure.CLOSED;
 import static io.cityloop.assessment.scheme.model.Measure.CLOSED_ON_TIME;
 import static io.cityloop.assessment.scheme.model.Measure.DISPATCHED;
+import static io.cityloop.assessment.scheme.model.Measure.DUE_TO_CLOSE;
 import static io.cityloop.assessment.scheme.model.Measure.ESCALATED;
 import static io.cityloop.assessment.scheme.model.Measure.EXTENDED;
 import static io.cityloop.assessment.scheme.model.Measure.HANDLED;
@@ -15,6 +17,7 @@ import static io.cityloop.assessment.scheme.model.Measure.PENDING;
 import static io.cityloop.assessment.scheme.model.Measure.RETURNED;
 import static io.cityloop.assessment.scheme.model.Measure.RETURNED_JUSTIFIED;
 import static io.cityloop.assessment.scheme.model.Measure.REWORK;
+import static io.cityloop.assessment.scheme.model.Measure.REWORK_TIMES;
 import static io.cityloop.assessment.scheme.model.Measure.SUSPENDED;
 
 import java.time.Instant;
@@ -39,23 +42,41 @@ final class TaskVerdict {
     private final ClockLedger ledger;
     private final TaskClock clock;
     private final Instant cutOff;
+    private final Instant carriedFrom;
+    private final CountingRules rules;
 
-    private TaskVerdict(CaseFacts theCase, TaskFacts task, ClockLedger ledger, TaskClock clock, Instant cutOff) {
+    private TaskVerdict(CaseFacts theCase, TaskFacts task, ClockLedger ledger, TaskClock clock, Instant cutOff,
+                        Instant carriedFrom, CountingRules rules) {
         this.theCase = theCase;
         this.task = task;
         this.ledger = ledger;
         this.clock = clock;
         this.cutOff = cutOff;
+        this.carriedFrom = carriedFrom;
+        this.rules = rules;
     }
 
     /** The task's counts, or {@code null} when it does not count at all. */
     static long[] counts(CaseFacts theCase, TaskFacts task, ClockLedger ledger, TaskClock clock, Instant cutOff,
                          CountingRules rules, FactCorrection correction) {
+        return counts(theCase, task, ledger, clock, cutOff, rules, correction, null);
+    }
+
+    /**
+     * The task's counts, or {@code null} when it does not count at all.
+     *
+     * @param carriedFrom for a task carried as overdue backlog (结转超期), the start of the month it is carried into:
+     *                    its steps before are counted in the months they happened in, so 返工, 督办, 延期 and 挂账 only
+     *                    count from there; {@code null} for a task due in the month
+     */
+    static long[] counts(CaseFacts theCase, TaskFacts task, ClockLedger ledger, TaskClock clock, Instant cutOff,
+                         CountingRules rules, FactCorrection correction, Instant carriedFrom) {
         if (correction != null && correction.effect() == FactCorrection.Effect.EXCLUDE) {
             return null;
         }
-        TaskVerdict verdict = new TaskVerdict(theCase, task, ledger, clock, cutOff);
+        TaskVerdict verdict = new TaskVerdict(theCase, task, ledger, clock, cutOff, carriedFrom, rules);
         long[] counts = task.returnBefore(cutOff).isPresent() ? verdict.returned(rules) : verdict.assessed();
+        counts[CARRIED_OVER.ordinal()] = carriedFrom != null && counts[DISPATCHED.ordinal()] > 0 ? 1 : 0;
         if (correction != null && correction.effect() == FactCorrection.Effect.COUNT_ON_TIME) {
             countOnTime(counts);
         }
@@ -68,8 +89,13 @@ final class TaskVerdict {
         counts[RETURNED_JUSTIFIED.ordinal()] = justified ? 1 : 0;
         counts[RETURNED.ordinal()] = justified ? 0 : 1;
         counts[DISPATCHED.ordinal()] = !justified && rules.unjustifiedReturnCountsAsDispatched() ? 1 : 0;
-        counts[ESCALATED.ordinal()] = task.countBefore(StepKind.ESCALATED, cutOff);
+        counts[ESCALATED.ordinal()] = steps(StepKind.ESCALATED);
         return counts;
+    }
+
+    /** Steps of a kind before the cut-off; for a carried task, only those in the month it is carried into. */
+    private long steps(StepKind kind) {
+        return carriedFrom == null ? task.countBefore(kind, cutOff) : task.countBetween(kind, carriedFrom, cutOff);
     }
 
     private long[] assessed() {
@@ -87,12 +113,15 @@ final class TaskVerdict {
         counts[OVERDUE_OPEN.ordinal()] = overdueOpen ? 1 : 0;
         counts[OVERDUE.ordinal()] = (handled && !onTime) || overdueOpen ? 1 : 0;
         counts[PENDING.ordinal()] = !handled && !overdueOpen ? 1 : 0;
-        counts[REWORK.ordinal()] = task.countBefore(StepKind.REWORK_REQUIRED, cutOff);
+        long failedChecks = steps(StepKind.REWORK_REQUIRED);
+        counts[REWORK_TIMES.ordinal()] = failedChecks;
+        counts[REWORK.ordinal()] = rules.reworkCountsTasks() ? (handled && failedChecks > 0 ? 1 : 0) : failedChecks;
+        counts[DUE_TO_CLOSE.ordinal()] = handled || overdueOpen ? 1 : 0;
         counts[CLOSED.ordinal()] = closed ? 1 : 0;
         counts[CLOSED_ON_TIME.ordinal()] = closed && onTime ? 1 : 0;
-        counts[EXTENDED.ordinal()] = task.extensionsApprovedBefore(cutOff) > 0 ? 1 : 0;
-        counts[ESCALATED.ordinal()] = task.countBefore(StepKind.ESCALATED, cutOff);
-        counts[SUSPENDED.ordinal()] = task.countBefore(StepKind.SUSPENDED, cutOff) > 0 ? 1 : 0;
+        counts[EXTENDED.ordinal()] = carriedFrom == null && task.extensionsApprovedBefore(cutOff) > 0 ? 1 : 0;
+        counts[ESCALATED.ordinal()] = steps(StepKind.ESCALATED);
+        counts[SUSPENDED.ordinal()] = steps(StepKind.SUSPENDED) > 0 ? 1 : 0;
         counts[HANDLING_SECONDS.ordinal()] = handled ? ledger.unitSeconds(task.taskId()) : 0;
         return counts;
     }
@@ -123,6 +152,7 @@ final class TaskVerdict {
         counts[OVERDUE_OPEN.ordinal()] = 0;
         counts[OVERDUE.ordinal()] = 0;
         counts[PENDING.ordinal()] = 0;
+        counts[DUE_TO_CLOSE.ordinal()] = 1;
         counts[CLOSED_ON_TIME.ordinal()] = counts[CLOSED.ordinal()];
     }
 }

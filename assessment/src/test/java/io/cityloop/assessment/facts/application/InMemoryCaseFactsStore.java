@@ -35,7 +35,8 @@ public final class InMemoryCaseFactsStore implements CaseFactsStore {
 
     @Override
     public synchronized List<CaseFacts> countingIn(YearMonth month) {
-        return facts.values().stream().filter(one -> one.countsIn(zone).contains(month.toString())).toList();
+        return facts.values().stream().filter(one -> one.countsIn(zone).contains(month.toString())
+                || one.openFrom(zone) != null && one.openFrom(zone).compareTo(month.toString()) < 0).toList();
     }
 
     @Override

@@ -57,6 +57,17 @@ public final class CaseFactsFixture {
         return this;
     }
 
+    /** 立案 by a user acting as shift lead (值班长). */
+    public CaseFactsFixture filedByShiftLead(String at, String shiftLead) {
+        facts = facts.filed(id(), at(at), new CaseFacts.Report(null, shiftLead, facts.districtCode(),
+                facts.gridCode(), facts.categoryCode()), "shift-lead");
+        return this;
+    }
+
+    public CaseFactsFixture reportedFrom(String source, String district, String at) {
+        return reported(district, at, source, null);
+    }
+
     public CaseFactsFixture rejected(String at, String operator) {
         facts = facts.rejected(id(), at(at), operator);
         return this;
@@ -137,6 +148,11 @@ public final class CaseFactsFixture {
 
     public CaseFactsFixture mergedInto(String master, String at) {
         facts = facts.merged(id(), at(at), master);
+        return this;
+    }
+
+    public CaseFactsFixture mergedBy(String master, String at, String operator) {
+        facts = facts.merged(id(), at(at), master, operator);
         return this;
     }
 

@@ -93,9 +93,10 @@ class ScorecardTest {
                 .handled("2026-11-03T10:00").closed("2026-11-03T11:00").facts());
 
         assertThat(counts(reopened)).containsExactly(entry("dispatched", 1L), entry("overdueOpen", 1L),
-                entry("overdue", 1L), entry("rework", 1L));
+                entry("overdue", 1L), entry("rework", 1L), entry("reworkTimes", 1L));
         assertThat(counts(handledAgain)).containsExactly(entry("dispatched", 1L), entry("handled", 1L),
-                entry("handledOnTime", 1L), entry("rework", 1L), entry("closed", 1L), entry("closedOnTime", 1L));
+                entry("handledOnTime", 1L), entry("rework", 1L), entry("reworkTimes", 1L), entry("closed", 1L),
+                entry("closedOnTime", 1L));
         assertThat(handledAgain.rate(Ratio.REWORK_RATE)).isEqualTo(1.0);
         assertThat(handledAgain.rate(Ratio.CLOSING_RATE)).isEqualTo(1.0);
     }
@@ -183,13 +184,14 @@ class ScorecardTest {
         assertThat(rows).hasSize(13).extracting(ScorecardRow::entityId).isSorted();
         ScorecardRow qindu = rows.stream().filter(r -> r.entityId().equals("610402")).findFirst().orElseThrow();
         assertThat(counts(qindu)).containsExactly(entry("dispatched", 2L), entry("handled", 1L),
-                entry("handledOnTime", 1L), entry("overdueOpen", 1L), entry("overdue", 1L), entry("closed", 1L),
-                entry("closedOnTime", 1L), entry("reported", 4L), entry("validReported", 3L), entry("filed", 2L));
+                entry("handledOnTime", 1L), entry("overdueOpen", 1L), entry("overdue", 1L),
+                entry("dueToClose", 2L), entry("closed", 1L), entry("closedOnTime", 1L), entry("reported", 4L),
+                entry("validReported", 3L), entry("filed", 2L), entry("publicFiled", 2L));
         assertThat(qindu.rate(Ratio.FILING_RATE)).isEqualTo(0.6667);
         assertThat(qindu.rate(Ratio.ON_TIME_CLOSING_RATE)).isEqualTo(0.5);
         assertThat(qindu.value(Indicators.NORMALISED_INCIDENCE)).isBetween(0.0, 1.0);
         ScorecardRow weicheng = rows.stream().filter(r -> r.entityId().equals("610404")).findFirst().orElseThrow();
-        assertThat(counts(weicheng)).containsExactly(entry("filed", 1L));
+        assertThat(counts(weicheng)).containsExactly(entry("filed", 1L), entry("publicFiled", 1L));
         assertThat(weicheng.rate(Ratio.FILING_RATE)).isNull();
         assertThat(rows.stream().filter(r -> r.value(Indicators.NORMALISED_INCIDENCE) != null)
                 .mapToDouble(r -> r.value(Indicators.NORMALISED_INCIDENCE)).max().orElseThrow()).isEqualTo(1.0);

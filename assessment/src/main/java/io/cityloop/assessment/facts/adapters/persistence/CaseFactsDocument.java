@@ -29,15 +29,18 @@ public class CaseFactsDocument {
     private Instant reportedAt;
     private Instant filedAt;
     private String filedBy;
+    private String filedByRole;
     private Instant rejectedAt;
     private String rejectedBy;
     private Instant cancelledAt;
     private String mergedInto;
     private Instant mergeDecidedAt;
+    private String mergedBy;
     private Instant closedAt;
     private List<TaskFactsDocument> tasks = new ArrayList<>();
     private List<String> appliedEventIds = new ArrayList<>();
     private List<String> countsIn = new ArrayList<>();
+    private String openFrom;
 
     public String getCaseId() {
         return caseId;
@@ -189,5 +192,30 @@ public class CaseFactsDocument {
 
     public void setCountsIn(List<String> countsIn) {
         this.countsIn = countsIn;
+    }
+
+    public String getFiledByRole() {
+        return filedByRole;
+    }
+
+    public void setFiledByRole(String filedByRole) {
+        this.filedByRole = filedByRole;
+    }
+
+    public String getMergedBy() {
+        return mergedBy;
+    }
+
+    public void setMergedBy(String mergedBy) {
+        this.mergedBy = mergedBy;
+    }
+
+    /** The earliest deadline month of a task still open (see {@code CaseFacts#openFrom}); indexed, derived on save. */
+    public String getOpenFrom() {
+        return openFrom;
+    }
+
+    public void setOpenFrom(String openFrom) {
+        this.openFrom = openFrom;
     }
 }

@@ -16,6 +16,7 @@ interface CaseFactsMapper {
 
     @Mapping(target = "version", source = "version")
     @Mapping(target = "countsIn", ignore = true)
+    @Mapping(target = "openFrom", ignore = true)
     CaseFactsDocument toDocument(CaseFacts facts, Long version);
 
     TaskFacts toFacts(TaskFactsDocument document);

@@ -3,7 +3,9 @@ package io.cityloop.assessment.facts.adapters.persistence;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -62,6 +64,7 @@ class MongoCaseFactsStore implements CaseFactsStore {
             }
             CaseFactsDocument document = mapper.toDocument(after, version);
             document.setCountsIn(after.countsIn(zone));
+            document.setOpenFrom(after.openFrom(zone));
             try {
                 mongo.save(document);
                 return true;
@@ -79,7 +82,15 @@ class MongoCaseFactsStore implements CaseFactsStore {
 
     @Override
     public List<CaseFacts> countingIn(YearMonth month) {
-        return find(Query.query(Criteria.where(CaseFactsIndexes.COUNTS_IN).is(month.toString())));
+        List<CaseFacts> counting = find(Query.query(Criteria.where(CaseFactsIndexes.COUNTS_IN).is(month.toString())));
+        List<CaseFacts> open = find(Query.query(Criteria.where(CaseFactsIndexes.OPEN_FROM).lt(month.toString())));
+        if (open.isEmpty()) {
+            return counting;
+        }
+        Map<String, CaseFacts> byId = new LinkedHashMap<>();
+        counting.forEach(one -> byId.put(one.caseId(), one));
+        open.forEach(one -> byId.putIfAbsent(one.caseId(), one));
+        return List.copyOf(byId.values());
     }
 
     @Override
