@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import io.cityloop.assessment.facts.model.CaseFacts;
 import io.cityloop.assessment.ledger.model.WorkingTimeScale;
+import io.cityloop.assessment.scheme.model.SchemeBook;
 import io.cityloop.assessment.scheme.model.Scope;
+import io.cityloop.assessment.scheme.model.ScoringScheme;
 import io.cityloop.assessment.scheme.model.TestSchemes;
 import io.cityloop.assessment.scorecard.model.AssessmentMonth;
 import io.cityloop.assessment.scorecard.model.Corrections;
@@ -93,9 +95,52 @@ class ReplayOrderTest {
         assertThat(district.count(io.cityloop.assessment.scheme.model.Measure.DISPATCHED)).isEqualTo(5);
     }
 
+    /**
+     * Across the scheme change: a month frozen with 2026.1 keeps its numbers whatever the replay, and the same facts
+     * scored by 2026.2 are as stable under replay; only the rules that changed move the numbers.
+     */
+    @Test
+    void acrossTheSchemeChangeEachSchemeGivesTheSameScorecardsWhateverTheReplayOrder() {
+        List<List<CaseEvent>> cases = SimulatedMonth.casesOf("QD");
+        InMemoryCaseFactsStore inOrder = replay(cases.stream().flatMap(List::stream).toList());
+        ScoringScheme v1 = TestSchemes.defaultScheme();
+        ScoringScheme v2 = TestSchemes.read("scoring-schemes/gbt30428-default-2026.2.json");
+        SchemeBook book = new SchemeBook(List.of(v1, v2), Map.of());
+        assertThat(book.forMonth(NOVEMBER)).isEqualTo(v1);
+        assertThat(book.forMonth(YearMonth.of(2027, 1))).isEqualTo(v2);
+
+        for (long seed = 1; seed <= 5; seed++) {
+            InMemoryCaseFactsStore interleaved = replay(interleave(cases, new Random(seed), true));
+            assertSameScorecards(inOrder, interleaved, v1);
+            assertSameScorecards(inOrder, interleaved, v2);
+        }
+        Map<Scope, Scorecard> old = calculator(v1).all(inOrder.countingIn(NOVEMBER));
+        Map<Scope, Scorecard> now = calculator(v2).all(inOrder.countingIn(NOVEMBER));
+        ScorecardRow qinduOld = old.get(Scope.UNIT).row("district-610402").orElseThrow();
+        ScorecardRow qinduNow = now.get(Scope.UNIT).row("district-610402").orElseThrow();
+        assertThat(qinduOld.score()).isEqualTo(64.0);
+        // one task handled, reworked once: the same 返工数 under both rules, so the same unit score
+        assertThat(qinduNow.count(io.cityloop.assessment.scheme.model.Measure.REWORK)).isOne();
+        assertThat(qinduNow.count(io.cityloop.assessment.scheme.model.Measure.REWORK_TIMES)).isOne();
+        assertThat(qinduNow.score()).isEqualTo(64.0);
+        for (ScorecardRow row : now.get(Scope.UNIT).rows()) {
+            assertThat(row.count(io.cityloop.assessment.scheme.model.Measure.REWORK)).as(row.entityId())
+                    .isLessThanOrEqualTo(row.count(io.cityloop.assessment.scheme.model.Measure.HANDLED));
+        }
+        // the regional formula changed: scored over 应结案数 with 监督举报率 and the banded 立案数
+        ScorecardRow district = now.get(Scope.DISTRICT).row("610402").orElseThrow();
+        assertThat(district.volume()).isEqualTo(district.count(io.cityloop.assessment.scheme.model.Measure.DUE_TO_CLOSE));
+        assertThat(now.get(Scope.DISTRICT).scheme().reference()).isEqualTo("gbt30428-default@2026.2");
+    }
+
     private static void assertSameScorecards(InMemoryCaseFactsStore expected, InMemoryCaseFactsStore actual) {
-        Map<Scope, Scorecard> want = calculator().all(expected.countingIn(NOVEMBER));
-        Map<Scope, Scorecard> got = calculator().all(actual.countingIn(NOVEMBER));
+        assertSameScorecards(expected, actual, TestSchemes.defaultScheme());
+    }
+
+    private static void assertSameScorecards(InMemoryCaseFactsStore expected, InMemoryCaseFactsStore actual,
+                                             ScoringScheme scheme) {
+        Map<Scope, Scorecard> want = calculator(scheme).all(expected.countingIn(NOVEMBER));
+        Map<Scope, Scorecard> got = calculator(scheme).all(actual.countingIn(NOVEMBER));
         for (Scope scope : Scope.values()) {
             assertThat(got.get(scope).rows()).as("%s", scope).hasSameSizeAs(want.get(scope).rows());
             for (int i = 0; i < want.get(scope).rows().size(); i++) {
@@ -142,8 +187,11 @@ class ReplayOrderTest {
     }
 
     private static ScorecardCalculator calculator() {
+        return calculator(TestSchemes.defaultScheme());
+    }
+
+    private static ScorecardCalculator calculator(ScoringScheme scheme) {
         return new ScorecardCalculator(ScoringPeriod.asOf(new AssessmentMonth(NOVEMBER, SHANGHAI),
-                at("2026-12-05T10:00")), TestSchemes.defaultScheme(), new WorkingTimeScale(CITY.calendar()), CITY,
-                Corrections.NONE);
+                at("2026-12-05T10:00")), scheme, new WorkingTimeScale(CITY.calendar()), CITY, Corrections.NONE);
     }
 }
