@@ -30,13 +30,36 @@ public class PublicIntake {
         this.throttle = throttle;
     }
 
-    /** @throws TooManyReportsException when the client is over its hourly limit */
+    /**
+     * Only a report taken uses the client's allowance: the place reserved for it is given back when the intake
+     * refuses it (category, grid, text, a reused key, the database away) or when it repeats one already taken.
+     *
+     * @throws TooManyReportsException when the client is over its hourly limit
+     */
     public ReportOutcome report(NewReport report, String client) {
         boolean retry = store.findReport(CITIZEN.id(), report.idempotencyKey()).isPresent();
-        if (!retry && !throttle.tryAcquire(client)) {
+        if (retry) {
+            return reporting.report(report, CITIZEN, ReportSource.PUBLIC);
+        }
+        PublicReportThrottle.Reservation place = throttle.reserve(client);
+        if (place == null) {
             throw new TooManyReportsException(client);
         }
-        return reporting.report(report, CITIZEN, ReportSource.PUBLIC);
+        boolean taken = false;
+        try {
+            ReportOutcome outcome = reporting.report(report, CITIZEN, ReportSource.PUBLIC);
+            taken = outcome.created();
+            return outcome;
+        } finally {
+            if (!taken) {
+                throttle.release(place);
+            }
+        }
+    }
+
+    /** How long a client over its hourly limit waits before its next report can be taken. */
+    public java.time.Duration retryAfter(String client) {
+        return throttle.retryAfter(client);
     }
 
     /** A case a citizen reported, for public tracking; other channels' cases are not public. */

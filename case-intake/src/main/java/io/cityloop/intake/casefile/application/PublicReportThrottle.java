@@ -11,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits anonymous reports per client (the gateway's forwarded client address) to a number per sliding hour. Kept
- * in memory per replica: a citizen spread over several replicas gets a few more, which is acceptable for a
- * nuisance limit.
+ * Limits anonymous reports per client (the gateway's forwarded client address) to a number per sliding hour. Only
+ * accepted reports use the allowance: a place is reserved while a report is taken and given back when the report
+ * is refused (bad input, a reused key, the database away) or turns out to repeat one already taken, so a citizen
+ * who mistyped gets the full allowance. Kept in memory per replica: a citizen spread over several replicas gets a
+ * few more, which is acceptable for a nuisance limit.
  */
 @Component
 public class PublicReportThrottle {
@@ -29,19 +31,56 @@ public class PublicReportThrottle {
         this.clock = clock;
     }
 
-    /** Records an attempt and answers whether it is within the limit. */
-    public boolean tryAcquire(String client) {
+    /** A place taken in the client's allowance; {@link #release(Reservation)} gives it back. */
+    public record Reservation(String client, Instant at) {
+    }
+
+    /** Reserves a place in the client's allowance; null when the client has none left this hour. */
+    public Reservation reserve(String client) {
         Instant now = clock.instant();
         Deque<Instant> times = recent.computeIfAbsent(client, c -> new ArrayDeque<>());
         synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-                times.pollFirst();
-            }
+            expire(times, now);
             if (times.size() >= settings.publicReports().perClientPerHour()) {
-                return false;
+                return null;
             }
             times.addLast(now);
-            return true;
+            return new Reservation(client, now);
+        }
+    }
+
+    /** Gives a place back: the report it was reserved for was not taken. */
+    public void release(Reservation reservation) {
+        Deque<Instant> times = recent.get(reservation.client());
+        if (times == null) {
+            return;
+        }
+        synchronized (times) {
+            times.removeLastOccurrence(reservation.at());
+        }
+    }
+
+    /** How long until the client has a place again: when its oldest counted report leaves the hour (≥ 1 s). */
+    public Duration retryAfter(String client) {
+        Deque<Instant> times = recent.get(client);
+        if (times == null) {
+            return Duration.ofSeconds(1);
+        }
+        Instant now = clock.instant();
+        synchronized (times) {
+            expire(times, now);
+            if (times.size() < settings.publicReports().perClientPerHour() || times.isEmpty()) {
+                return Duration.ofSeconds(1);
+            }
+            Duration left = Duration.between(now, times.peekFirst().plus(WINDOW));
+            long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+            return Duration.ofSeconds(seconds);
+        }
+    }
+
+    private static void expire(Deque<Instant> times, Instant now) {
+        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
+            times.pollFirst();
         }
     }
 }

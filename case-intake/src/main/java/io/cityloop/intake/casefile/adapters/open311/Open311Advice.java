@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,8 +19,8 @@ import io.cityloop.platform.problem.ProblemException;
 import io.cityloop.platform.problem.Problems;
 
 /**
- * Open311 clients expect {@code [{code, description}]}, not problem+json, so the Open311 endpoints answer every
- * refusal in that format. Ordered before the platform's advice, which still serves every other endpoint, and after
+ * Open311 clients expect {@code [{code, description}]} (or its XML for a {@code .xml} resource), not problem+json,
+ * so the Open311 endpoints answer every refusal in that format. Ordered before the platform's advice, which still serves every other endpoint, and after
  * the web adapter's advice for requests the container cannot read, which answers Open311 paths in this format too.
  */
 @RestControllerAdvice(assignableTypes = Open311Controller.class)
@@ -31,30 +30,34 @@ class Open311Advice {
     private static final Logger log = LoggerFactory.getLogger(Open311Advice.class);
 
     @ExceptionHandler(Open311Exception.class)
-    ResponseEntity<List<Open311Error>> onRefusal(Open311Exception e) {
-        return answer(e.status(), e.errors());
+    ResponseEntity<?> onRefusal(Open311Exception e) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e.retryAfter() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+        }
+        return Open311Error.answer(e.status(), e.errors(), headers);
     }
 
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<List<Open311Error>> onProblem(ProblemException e) {
+    ResponseEntity<?> onProblem(ProblemException e) {
         List<String> descriptions = e.errors().isEmpty() ? List.of(e.getMessage())
                 : e.errors().stream().map(Open311Advice::describe).toList();
         return answer(e.status(), Open311Error.of(e.status().value(), descriptions));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<List<Open311Error>> onConcurrentChange(OptimisticLockingFailureException e) {
+    ResponseEntity<?> onConcurrentChange(OptimisticLockingFailureException e) {
         return answer(HttpStatus.CONFLICT, List.of(new Open311Error(409, "the request changed concurrently; retry")));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<List<Open311Error>> onUnexpected(Exception e) {
+    ResponseEntity<?> onUnexpected(Exception e) {
         if (DatabaseUnavailable.causedBy(e)) {
             log.warn("database unavailable on an Open311 request: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(List.of(new Open311Error(503, "the service is briefly unavailable; try again shortly")));
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+            return Open311Error.answer(HttpStatus.SERVICE_UNAVAILABLE,
+                    List.of(new Open311Error(503, "the service is briefly unavailable; try again shortly")), headers);
         }
         log.error("unhandled failure on an Open311 request", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -65,7 +68,7 @@ class Open311Advice {
         return Open311Fields.name(problem.field()) + ": " + problem.message();
     }
 
-    private static ResponseEntity<List<Open311Error>> answer(HttpStatus status, List<Open311Error> errors) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(errors);
+    private static ResponseEntity<?> answer(HttpStatus status, List<Open311Error> errors) {
+        return Open311Error.answer(status, errors, null);
     }
 }

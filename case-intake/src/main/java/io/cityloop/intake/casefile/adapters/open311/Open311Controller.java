@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,14 +49,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Open311 GeoReport v2 (公众举报 for any Open311 app): the catalog as services, and citizens' service requests
  * taken through the same public intake as {@code /api/public/reports} — same rules, same hourly limit per client,
  * same duplicate flag. No token and no API key: citizens have no accounts. Requests can be read back by anyone,
- * so only public reports are shown, and nothing about people. JSON only; errors are {@code [{code, description}]}.
+ * so only public reports are shown, and nothing about people. JSON or XML by the resource's suffix, as the
+ * specification has it; errors are {@code [{code, description}]} or {@code <errors>}. Service Discovery as well.
  */
 @RestController
 class Open311Controller {
 
     private static final String BASE = "/open311/v2";
     private static final DateTimeFormatter NOTICE_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
-    private static final Pattern ONE_REQUEST = Pattern.compile(Pattern.quote(BASE + "/requests/") + "[^/]+\\.json");
+    private static final Pattern ONE_REQUEST = Pattern.compile(Pattern.quote(BASE + "/requests/") + "[^/]+\\.(json|xml)");
+    private static final Pattern DISCOVERY = Pattern.compile("/open311(/v2)?/discovery\\.(json|xml)");
 
     private final PublicIntake intake;
     private final CaseFileStore cases;
@@ -62,15 +66,37 @@ class Open311Controller {
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
+    private final String endpointUrl;
 
     Open311Controller(PublicIntake intake, CaseFileStore cases, CatalogRegistry catalogs, Validator validator,
-                      JsonMapper json, Clock clock) {
+                      JsonMapper json, Clock clock, @Value("${cityloop.open311.url:}") String endpointUrl) {
         this.intake = intake;
         this.cases = cases;
         this.catalogs = catalogs;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
+        this.endpointUrl = endpointUrl;
+    }
+
+    /**
+     * Service Discovery, at the root of the Open311 APIs and beside the v2 endpoint (clients look in either place).
+     * The endpoint's URL is {@code cityloop.open311.url} ({@code CITYLOOP_OPEN311_URL}, the city's public address of
+     * {@code /open311/v2}) or, unset, the path alone: the service sits behind the gateway and does not trust the
+     * host a caller names.
+     */
+    @GetMapping({"/open311/discovery.json", BASE + "/discovery.json"})
+    Open311Discovery discovery() {
+        String version = catalogs.current().version();
+        String changeset = catalogs.versions().stream().filter(v -> v.version().equals(version))
+                .map(CatalogRegistry.VersionInfo::publishedAt).findFirst()
+                .map(at -> w3c(Instant.parse(at))).orElse(version);
+        return Open311Discovery.of(changeset, endpointUrl.isBlank() ? BASE : endpointUrl);
+    }
+
+    @GetMapping({"/open311/discovery.xml", BASE + "/discovery.xml"})
+    ResponseEntity<String> discoveryXml() {
+        return xml(HttpStatus.OK, Open311Xml.discovery(discovery()));
     }
 
     @GetMapping(BASE + "/services.json")
@@ -78,20 +104,31 @@ class Open311Controller {
         return catalogs.current().all().stream().map(Open311Service::of).toList();
     }
 
+    @GetMapping(BASE + "/services.xml")
+    ResponseEntity<String> servicesXml() {
+        return xml(HttpStatus.OK, Open311Xml.services(services()));
+    }
+
     /** Form-encoded as the specification has it, or the same names in a JSON object. */
     @PostMapping(BASE + "/requests.json")
     ResponseEntity<List<Open311Receipt>> submit(@RequestHeader(value = "Idempotency-Key", required = false) String key,
                                                 HttpServletRequest http) {
-        Open311Submission submission = Open311Submission.from(fields(http));
-        validate(submission);
-        String idempotencyKey = key == null ? "open311:" + UUID.randomUUID() : checked(key);
-        ReportOutcome outcome = refusedAsOpen311(() ->
-                intake.report(submission.toReport(idempotencyKey), ClientAddress.of(http)));
-        CaseFile file = outcome.caseFile();
-        List<Open311Receipt> receipt = List.of(new Open311Receipt(file.id(), notice(file), null));
-        return outcome.created()
-                ? ResponseEntity.created(URI.create(BASE + "/requests/" + file.id() + ".json")).body(receipt)
-                : ResponseEntity.ok(receipt);
+        Submitted submitted = take(key, http);
+        return submitted.created()
+                ? ResponseEntity.created(URI.create(BASE + "/requests/" + submitted.id() + ".json"))
+                        .body(submitted.receipt())
+                : ResponseEntity.ok(submitted.receipt());
+    }
+
+    /** The same request answered in XML: {@code <service_requests><request>} with the id and the notice. */
+    @PostMapping(BASE + "/requests.xml")
+    ResponseEntity<String> submitXml(@RequestHeader(value = "Idempotency-Key", required = false) String key,
+                                     HttpServletRequest http) {
+        Submitted submitted = take(key, http);
+        ResponseEntity.BodyBuilder answer = submitted.created()
+                ? ResponseEntity.created(URI.create(BASE + "/requests/" + submitted.id() + ".xml"))
+                : ResponseEntity.ok();
+        return answer.contentType(Open311Xml.TEXT_XML).body(Open311Xml.receipts(submitted.receipt()));
     }
 
     @GetMapping(BASE + "/requests/{id}.json")
@@ -99,6 +136,11 @@ class Open311Controller {
         return intake.track(id).map(file -> List.of(Open311ServiceRequest.of(file, clock.getZone())))
                 .orElseThrow(() -> new Open311Exception(HttpStatus.NOT_FOUND,
                         List.of("service_request_id: no service request " + id)));
+    }
+
+    @GetMapping(BASE + "/requests/{id}.xml")
+    ResponseEntity<String> requestXml(@PathVariable String id) {
+        return xml(HttpStatus.OK, Open311Xml.requests(request(id)));
     }
 
     @GetMapping(BASE + "/requests.json")
@@ -115,30 +157,65 @@ class Open311Controller {
         return found.stream().map(file -> Open311ServiceRequest.of(file, clock.getZone())).toList();
     }
 
+    @GetMapping(BASE + "/requests.xml")
+    ResponseEntity<String> requestsXml(@RequestParam(name = "service_request_id", required = false) String ids,
+                                       @RequestParam(name = "service_code", required = false) String serviceCode,
+                                       @RequestParam(required = false) String status,
+                                       @RequestParam(name = "start_date", required = false) String startDate,
+                                       @RequestParam(name = "end_date", required = false) String endDate) {
+        return xml(HttpStatus.OK, Open311Xml.requests(requests(ids, serviceCode, status, startDate, endDate)));
+    }
+
     /**
-     * Any other path or method under {@code /open311}: Open311 clients read {@code [{code, description}]} and
-     * nothing else, so "no such resource" and "not this method" are said in that format too. Only JSON is served,
-     * so the specification's {@code .xml} variants are not found either.
+     * Any other path or method under {@code /open311}: Open311 clients read {@code [{code, description}]} (its XML
+     * for a {@code .xml} resource) and nothing else, so "no such resource" and "not this method" are said in that
+     * format too.
      */
     @RequestMapping("/open311/**")
-    ResponseEntity<List<Open311Error>> elsewhere(HttpServletRequest http) {
+    ResponseEntity<?> elsewhere(HttpServletRequest http) {
         String path = http.getRequestURI();
-        if (path.equals(BASE + "/requests.json")) {
+        if (path.equals(BASE + "/requests.json") || path.equals(BASE + "/requests.xml")) {
             return notAllowed(http.getMethod(), HttpMethod.GET, HttpMethod.POST);
         }
-        if (path.equals(BASE + "/services.json") || ONE_REQUEST.matcher(path).matches()) {
+        if (path.equals(BASE + "/services.json") || path.equals(BASE + "/services.xml")
+                || ONE_REQUEST.matcher(path).matches() || DISCOVERY.matcher(path).matches()) {
             return notAllowed(http.getMethod(), HttpMethod.GET);
         }
         throw new Open311Exception(HttpStatus.NOT_FOUND, List.of("path: no Open311 resource here; this city serves "
-                + BASE + "/services.json, " + BASE + "/requests.json and " + BASE + "/requests/{id}.json, JSON only"));
+                + "/open311/discovery.{json|xml}, " + BASE + "/services.{json|xml}, " + BASE
+                + "/requests.{json|xml} and " + BASE + "/requests/{id}.{json|xml}"));
     }
 
-    private static ResponseEntity<List<Open311Error>> notAllowed(String method, HttpMethod... allowed) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Open311Error.of(HttpStatus.METHOD_NOT_ALLOWED.value(), List.of("method: " + method
+    private record Submitted(String id, boolean created, List<Open311Receipt> receipt) {
+    }
+
+    private Submitted take(String key, HttpServletRequest http) {
+        Open311Submission submission = Open311Submission.from(fields(http));
+        validate(submission);
+        String idempotencyKey = key == null ? "open311:" + UUID.randomUUID() : checked(key);
+        String client = ClientAddress.of(http);
+        ReportOutcome outcome = refusedAsOpen311(client, () -> intake.report(submission.toReport(idempotencyKey),
+                client));
+        CaseFile file = outcome.caseFile();
+        return new Submitted(file.id(), outcome.created(), List.of(new Open311Receipt(file.id(), notice(file), null)));
+    }
+
+    private static ResponseEntity<String> xml(HttpStatus status, String body) {
+        return ResponseEntity.status(status).contentType(Open311Xml.TEXT_XML).body(body);
+    }
+
+    private String w3c(Instant at) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(clock.getZone()).toOffsetDateTime());
+    }
+
+    private static ResponseEntity<?> notAllowed(String method, HttpMethod... allowed) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ALLOW, String.join(",", Arrays.stream(allowed).map(HttpMethod::name).toList()));
+        return Open311Error.answer(HttpStatus.METHOD_NOT_ALLOWED,
+                Open311Error.of(HttpStatus.METHOD_NOT_ALLOWED.value(), List.of("method: " + method
                         + " is not supported here; use " + String.join(" or ",
-                        Arrays.stream(allowed).map(HttpMethod::name).toList()))));
+                        Arrays.stream(allowed).map(HttpMethod::name).toList()))), headers);
     }
 
     private Map<String, String> fields(HttpServletRequest http) {
@@ -208,7 +285,7 @@ class Open311Controller {
     }
 
     /** The intake's refusals, with the field named as the Open311 client sent it. */
-    private static <T> T refusedAsOpen311(Supplier<T> command) {
+    private <T> T refusedAsOpen311(String client, Supplier<T> command) {
         try {
             return command.get();
         } catch (InvalidReportException e) {
@@ -216,7 +293,8 @@ class Open311Controller {
         } catch (IdempotencyKeyReusedException e) {
             throw new Open311Exception(HttpStatus.CONFLICT, List.of("Idempotency-Key: " + e.getMessage()));
         } catch (TooManyReportsException e) {
-            throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, List.of(e.getMessage()));
+            throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, List.of(e.getMessage()),
+                    intake.retryAfter(client));
         }
     }
 

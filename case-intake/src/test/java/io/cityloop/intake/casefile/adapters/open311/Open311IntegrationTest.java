@@ -2,9 +2,12 @@ package io.cityloop.intake.casefile.adapters.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -20,6 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -231,13 +235,162 @@ class Open311IntegrationTest extends IntakeIntegrationTestSupport {
 
     @Test
     void otherPathsAndMethodsUnderOpen311AreRefusedInOpen311sFormat() throws Exception {
-        refused(mvc.perform(get("/open311/v2/services.xml")), 404, "path");
-        refused(mvc.perform(get("/open311/discovery.json")), 404, "path");
+        refused(mvc.perform(get("/open311/v2/services.csv")), 404, "path");
+        refused(mvc.perform(get("/open311/v3/discovery.json")), 404, "path");
+        refused(mvc.perform(post("/open311/discovery.json")), 405, "method");
         refused(mvc.perform(put("/open311/v2/requests.json")), 405, "method")
                 .andExpect(header().string("Allow", "GET,POST"));
         refused(mvc.perform(delete("/open311/v2/requests/{id}.json", "CL20261123999999")), 405, "method")
                 .andExpect(header().string("Allow", "GET"));
         refused(mvc.perform(post("/open311/v2/services.json")), 405, "method");
+    }
+
+    @Test
+    void serviceDiscoveryNamesTheV2EndpointAndItsFormatsInJsonAndXml() throws Exception {
+        for (String path : new String[] {"/open311/discovery.json", "/open311/v2/discovery.json"}) {
+            mvc.perform(get(path))
+                    .andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                    .andExpect(jsonPath("$.changeset", containsString("+08:00")))
+                    .andExpect(jsonPath("$.contact", containsString("12345")))
+                    .andExpect(jsonPath("$.key_service").isString())
+                    .andExpect(jsonPath("$.endpoints", hasSize(1)))
+                    .andExpect(jsonPath("$.endpoints[0].specification").value("http://wiki.open311.org/GeoReport_v2"))
+                    .andExpect(jsonPath("$.endpoints[0].url").value("/open311/v2"))
+                    .andExpect(jsonPath("$.endpoints[0].type").value("production"))
+                    .andExpect(jsonPath("$.endpoints[0].changeset", containsString("+08:00")))
+                    .andExpect(jsonPath("$.endpoints[0].formats", contains("text/xml", "application/json")));
+        }
+        String xml = mvc.perform(get("/open311/discovery.xml"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+                .andExpect(xpath("/discovery/changeset").string(containsString("+08:00")))
+                .andExpect(xpath("/discovery/key_service").exists())
+                .andExpect(xpath("/discovery/endpoints/endpoint/specification")
+                        .string("http://wiki.open311.org/GeoReport_v2"))
+                .andExpect(xpath("/discovery/endpoints/endpoint/url").string("/open311/v2"))
+                .andExpect(xpath("/discovery/endpoints/endpoint/type").string("production"))
+                .andExpect(xpath("/discovery/endpoints/endpoint/formats/format[1]").string("text/xml"))
+                .andExpect(xpath("/discovery/endpoints/endpoint/formats/format[2]").string("application/json"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><discovery>");
+        mvc.perform(get("/open311/v2/discovery.xml")).andExpect(status().isOk())
+                .andExpect(xpath("/discovery/endpoints/endpoint/url").string("/open311/v2"));
+    }
+
+    @Test
+    void theXmlFormatServesServicesRequestsAndTheirCreation() throws Exception {
+        mvc.perform(get("/open311/v2/services.xml"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+                .andExpect(xpath("count(/services/service)").number((double) catalogs.current().all().size()))
+                .andExpect(xpath("/services/service[service_code='02-01-02']/service_name").string("积存垃圾渣土"))
+                .andExpect(xpath("/services/service[service_code='02-01-02']/metadata").string("false"))
+                .andExpect(xpath("/services/service[service_code='02-01-02']/type").string("realtime"))
+                .andExpect(xpath("/services/service[service_code='02-01-02']/keywords").string("事件,市容环境,积存垃圾渣土"))
+                .andExpect(xpath("/services/service[service_code='02-01-02']/group").string("市容环境"));
+
+        double[] at = freshSpot();
+        String created = mvc.perform(post("/open311/v2/requests.xml").with(fromThisTestsClient())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("service_code", GARBAGE_PILE).param("lat", Double.toString(at[1]))
+                        .param("long", Double.toString(at[0])).param("description", "桥洞下堆放<建筑>垃圾 & 渣土")
+                        .param("address_string", "秦都区渭阳路1号"))
+                .andExpect(status().isCreated())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+                .andExpect(header().string("Location", allOf(startsWith("/open311/v2/requests/"), endsWith(".xml"))))
+                .andExpect(xpath("count(/service_requests/request)").number(1.0))
+                .andExpect(xpath("/service_requests/request/service_notice").string(containsString("受理")))
+                .andExpect(xpath("/service_requests/request/account_id").string(""))
+                .andReturn().getResponse().getContentAsString();
+        String id = created.replaceAll("(?s).*<service_request_id>([^<]+)</service_request_id>.*", "$1");
+        assertThat(id).startsWith("CL");
+
+        mvc.perform(get("/open311/v2/requests/{id}.xml", id))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+                .andExpect(xpath("/service_requests/request/service_request_id").string(id))
+                .andExpect(xpath("/service_requests/request/status").string("open"))
+                .andExpect(xpath("/service_requests/request/status_notes").string("已上报，等待受理"))
+                .andExpect(xpath("/service_requests/request/service_code").string(GARBAGE_PILE))
+                .andExpect(xpath("/service_requests/request/description").string("桥洞下堆放<建筑>垃圾 & 渣土"))
+                .andExpect(xpath("/service_requests/request/address").string("秦都区渭阳路1号"))
+                .andExpect(xpath("/service_requests/request/requested_datetime").string(containsString("+08:00")))
+                .andExpect(xpath("/service_requests/request/lat").number(at[1]))
+                .andExpect(xpath("/service_requests/request/long").number(at[0]));
+        mvc.perform(get("/open311/v2/requests.xml").param("service_request_id", id + ",CL0"))
+                .andExpect(status().isOk())
+                .andExpect(xpath("count(/service_requests/request)").number(1.0))
+                .andExpect(xpath("/service_requests/request/service_request_id").string(id));
+        mvc.perform(get("/open311/v2/requests.xml").param("service_code", GARBAGE_PILE))
+                .andExpect(status().isOk())
+                .andExpect(xpath("/service_requests/request[service_request_id='" + id + "']/status").string("open"));
+
+        refusedXml(mvc.perform(get("/open311/v2/requests/{id}.xml", "CL20261123999999")), 404, "service_request_id");
+        refusedXml(mvc.perform(get("/open311/v2/requests.xml").param("status", "pending")), 400, "status");
+        refusedXml(mvc.perform(post("/open311/v2/requests.xml").with(fromThisTestsClient())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).param("description", "什么都没有")), 400,
+                "service_code");
+        refusedXml(mvc.perform(put("/open311/v2/services.xml")), 405, "method")
+                .andExpect(header().string("Allow", "GET"));
+    }
+
+    @Test
+    void overTheHourlyLimitOpen311SaysWhenToTryAgain() throws Exception {
+        double[] at = freshSpot();
+        String client = "198.51.100.91";
+        for (int i = 1; i <= 10; i++) {
+            mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client)
+                    .header("X-CityLoop-Edge", EDGE_SECRET)).andExpect(status().isCreated());
+        }
+        String retryAfter = refused(mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client)
+                .header("X-CityLoop-Edge", EDGE_SECRET)), 429, "")
+                .andExpect(header().exists("Retry-After"))
+                .andReturn().getResponse().getHeader("Retry-After");
+        // the first of the ten leaves the sliding hour in just under an hour
+        assertThat(Long.parseLong(retryAfter)).isBetween(3000L, 3600L);
+        refusedXml(mvc.perform(post("/open311/v2/requests.xml").header(ClientAddress.HEADER, client)
+                .header("X-CityLoop-Edge", EDGE_SECRET).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("service_code", STALL).param("lat", Double.toString(at[1]))
+                .param("long", Double.toString(at[0])).param("description", "店外经营")), 429, "")
+                .andExpect(header().exists("Retry-After"));
+    }
+
+    @Test
+    void onlyAcceptedReportsUseTheHourlyAllowance() throws Exception {
+        double[] at = freshSpot();
+        String client = "198.51.100.92";
+        // refused by the intake's own rules, after the allowance was consulted: none of them may count
+        refused(mvc.perform(form(at, "09-09-99", "不存在的服务").header(ClientAddress.HEADER, client)
+                .header("X-CityLoop-Edge", EDGE_SECRET)), 400, "service_code");
+        refused(mvc.perform(form(new double[] {116.397, 39.909}, STALL, "北京的摊位")
+                .header(ClientAddress.HEADER, client).header("X-CityLoop-Edge", EDGE_SECRET)), 400, "lat/long");
+        mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header(ClientAddress.HEADER, client).header("X-CityLoop-Edge", EDGE_SECRET)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"categoryCode\":\"99-99-99\",\"description\":\"x\",\"location\":{\"lon\":%s,\"lat\":%s}}"
+                                .formatted(at[0], at[1])))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/public/reports").header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header(ClientAddress.HEADER, client).header("X-CityLoop-Edge", EDGE_SECRET)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"categoryCode\":\"02-05-02\",\"description\":\"x\",\"location\":{\"lon\":0,\"lat\":0}}"))
+                .andExpect(status().isBadRequest());
+        // a repeat of a report already taken gives back its case and does not count either
+        String key = UUID.randomUUID().toString();
+        for (int i = 1; i <= 10; i++) {
+            mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client)
+                            .header("X-CityLoop-Edge", EDGE_SECRET)
+                            .header("Idempotency-Key", i == 1 ? key : UUID.randomUUID().toString()))
+                    .andExpect(status().isCreated());
+            if (i == 1) {
+                mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client)
+                                .header("X-CityLoop-Edge", EDGE_SECRET).header("Idempotency-Key", key))
+                        .andExpect(status().isOk());
+            }
+        }
+        refused(mvc.perform(form(at, STALL, "店外经营").header(ClientAddress.HEADER, client)
+                .header("X-CityLoop-Edge", EDGE_SECRET)), 429, "");
     }
 
     @Test
@@ -351,6 +504,15 @@ class Open311IntegrationTest extends IntakeIntegrationTestSupport {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[*].code", everyItem(is(code))))
                 .andExpect(jsonPath("$[*].description", hasItem(startsWith(field))));
+    }
+
+    private static ResultActions refusedXml(ResultActions result, int code, String field) throws Exception {
+        return result.andExpect(status().is(code))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
+                .andExpect(xpath("count(/errors/error)").number(greaterThanOrEqualTo(1.0)))
+                .andExpect(xpath("count(/errors/error[code != '" + code + "'])").number(0.0))
+                .andExpect(xpath("count(/errors/error[starts-with(description, '" + field + "')])")
+                        .number(greaterThanOrEqualTo(1.0)));
     }
 
     private long publicCases() {
