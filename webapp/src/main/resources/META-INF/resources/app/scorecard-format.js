@@ -32,7 +32,8 @@ export function score(value) {
 export function formulaText(scheme) {
   const f = scheme && scheme.formula;
   if (!f) return '';
-  const terms = f.terms.map((x) => (x.complement ? `(1 − ${x.label})` : x.label) + ` × ${x.weight}`).join(' + ');
+  const name = (x) => (x.bands && x.bands.length ? `${x.label}分档分值` : x.label);
+  const terms = f.terms.map((x) => (x.complement ? `(1 − ${name(x)})` : name(x)) + ` × ${x.weight}`).join(' + ');
   const deductions = f.deductions.map((d) => ` − ${d.label} × ${d.points}`).join('');
   return `综合指标值 = (${terms}) × 100${deductions}`;
 }

@@ -221,6 +221,18 @@ class ScorecardIntegrationTest {
     }
 
     @Test
+    void theShiftLeadsScorecardIsAskedForByItsRole() throws Exception {
+        mvc.perform(get("/api/scorecards/2026-11/positions").param("role", "shift-lead").with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope").value("SHIFT_LEAD"));
+        mvc.perform(get("/api/scorecards/2026-11/positions").param("role", "shift-lead").with(user("inspector", null)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/scorecards/2026-11/positions").param("role", "mayor").with(user("supervisor", null)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("role"));
+    }
+
+    @Test
     void handlingUnitUsersSeeOnlyTheirOwnRow() throws Exception {
         mvc.perform(get("/api/scorecards/2026-11/departments").with(user("department", WATER_GROUP)))
                 .andExpect(status().isOk())

@@ -15,7 +15,8 @@ import {
 } from '../scorecard-format.js';
 
 const STEPS = { DRAFT: 'freeze', FROZEN: 'publish', PUBLISHED: 'close-appeals', APPEALS: 'finalize' };
-const POSITIONS = ['INSPECTOR', 'OPERATOR', 'DISPATCHER'];
+const POSITIONS = ['INSPECTOR', 'OPERATOR', 'DISPATCHER', 'SHIFT_LEAD'];
+const role = (scope) => scope.toLowerCase().replace('_', '-');
 const IDS = { UNIT: 'unitId', DISTRICT: 'districtCode' };
 const NAMES = { UNIT: 'unitName', DISTRICT: 'districtName' };
 
@@ -23,19 +24,19 @@ const NAMES = { UNIT: 'unitName', DISTRICT: 'districtName' };
 function cardPath(month, scope) {
   if (scope === 'UNIT') return `/api/scorecards/${month}/departments`;
   if (scope === 'DISTRICT') return `/api/scorecards/${month}/districts`;
-  return `/api/scorecards/${month}/positions?role=${scope.toLowerCase()}`;
+  return `/api/scorecards/${month}/positions?role=${role(scope)}`;
 }
 
 function casesPath(month, scope, id, indicator) {
   if (scope === 'UNIT') return `/api/scorecards/${month}/departments/${id}/cases?indicator=${indicator}`;
   if (scope === 'DISTRICT') return `/api/scorecards/${month}/districts/${id}/cases?indicator=${indicator}`;
-  return `/api/scorecards/${month}/positions/${scope.toLowerCase()}/${id}/cases?indicator=${indicator}`;
+  return `/api/scorecards/${month}/positions/${role(scope)}/${id}/cases?indicator=${indicator}`;
 }
 
 function exportPath(month, scope, format) {
   if (scope === 'UNIT') return `/api/scorecards/${month}/departments/export?format=${format}`;
   if (scope === 'DISTRICT') return `/api/scorecards/${month}/districts/export?format=${format}`;
-  return `/api/scorecards/${month}/positions/export?role=${scope.toLowerCase()}&format=${format}`;
+  return `/api/scorecards/${month}/positions/export?role=${role(scope)}&format=${format}`;
 }
 
 export const Supervision = {

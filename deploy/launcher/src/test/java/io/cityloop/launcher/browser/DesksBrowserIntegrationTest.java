@@ -214,6 +214,8 @@ class DesksBrowserIntegrationTest {
             new WebDriverWait(desk.chrome(), Duration.ofSeconds(30)).until(d -> Files.exists(xlsx));
             String sheet = worksheetText(xlsx);
             assertThat(sheet).contains("处置单位", "综合指标值", "秦都区", "市水务集团");
+            assertThat(Pattern.compile("dept-\\d{2}|district-\\d{6}").matcher(sheet).results().map(r -> r.group())
+                    .distinct().count()).as("a row for each of the 34 handling units").isEqualTo(34);
 
             String previous = YearMonth.parse(month).minusMonths(1).toString();
             setMonth(desk, previous);

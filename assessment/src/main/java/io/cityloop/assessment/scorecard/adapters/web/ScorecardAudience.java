@@ -41,7 +41,7 @@ final class ScorecardAudience {
 
     private static String ownEntity(CurrentUser user, Scope scope) {
         if (scope.isPosition()) {
-            String role = scope.name().toLowerCase();
+            String role = scope.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             if (!user.hasRole(role)) {
                 throw Problems.forbidden("the " + role + " scorecard is open to " + role + "s and supervisors");
             }

@@ -146,8 +146,9 @@ class ScorecardController {
             case "inspector", "inspectors" -> Scope.INSPECTOR;
             case "operator", "operators" -> Scope.OPERATOR;
             case "dispatcher", "dispatchers" -> Scope.DISPATCHER;
+            case "shift-lead", "shift-leads", "shiftlead" -> Scope.SHIFT_LEAD;
             default -> throw Problems.validation("role", "position-role",
-                    "must be inspector, operator or dispatcher");
+                    "must be inspector, operator, dispatcher or shift-lead");
         };
     }
 

@@ -67,7 +67,8 @@ public record ScorecardResponse(String month, String scope, String state, boolea
             Map<String, String> labels = Indicators.of(scope);
             return new FormulaView(formula.volume(),
                     formula.terms().stream().map(t -> new TermView(t.indicator(),
-                            labels.getOrDefault(t.indicator(), t.indicator()), t.weight(), t.complement())).toList(),
+                            labels.getOrDefault(t.indicator(), t.indicator()), t.weight(), t.complement(),
+                            t.bands())).toList(),
                     formula.deductions().stream().map(d -> new DeductionView(d.indicator(),
                             labels.getOrDefault(d.indicator(), d.indicator()), d.points())).toList());
         }
@@ -77,7 +78,9 @@ public record ScorecardResponse(String month, String scope, String state, boolea
     public record ColumnView(String key, String label) {
     }
 
-    public record TermView(String indicator, String label, double weight, boolean complement) {
+    /** @param bands 分档分值: a count scores the value of the highest band it reaches; empty for a plain rate */
+    public record TermView(String indicator, String label, double weight, boolean complement,
+                           List<io.cityloop.assessment.scheme.model.Term.Band> bands) {
     }
 
     public record DeductionView(String indicator, String label, double points) {
