@@ -8,7 +8,7 @@ const PRECACHE = [
   '/', '/index.html', '/manifest.webmanifest', '/favicon.ico',
   '/app/app.css', '/app/main.js', '/app/api.js', '/app/session.js', '/app/i18n.js', '/app/format.js',
   '/app/outbox.js', '/app/reference.js', '/app/map.js', '/app/components.js', '/app/category-picker.js',
-  '/app/scorecard-format.js',
+  '/app/scorecard-format.js', '/app/live.js',
   '/app/views/login.js', '/app/views/field-report.js', '/app/views/field-mine.js', '/app/views/field-checks.js',
   '/app/views/inbox.js', '/app/views/desk.js', '/app/views/supervision.js',
   '/webjars/vue/3.5.26/dist/vue.global.prod.js', '/webjars/leaflet/1.9.4/dist/leaflet.js',

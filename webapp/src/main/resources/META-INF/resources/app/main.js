@@ -14,6 +14,7 @@ import { TaskInbox, TaskDetail, Notices, unread, countUnread } from './views/inb
 import { FilingDesk, HotlineForm, DispatchDesk, CaseDetail } from './views/desk.js';
 import { Supervision, MonthReport } from './views/supervision.js';
 import { outbox, load as loadOutbox, flush } from './outbox.js';
+import { startLivePush } from './live.js';
 
 const { createApp, reactive, computed } = Vue;
 
@@ -138,7 +139,7 @@ function startBackgroundWork() {
   setInterval(send, 20000);
   setInterval(() => { if (hasRole('department') && tokenValid()) countUnread(); }, 30000);
   if (hasRole('inspector')) loadOutbox().then(send);
-  if (hasRole('department')) countUnread();
+  if (hasRole('department')) { countUnread(); startLivePush(); }
 }
 
 restore();

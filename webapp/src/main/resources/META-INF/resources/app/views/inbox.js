@@ -31,8 +31,10 @@ export const TaskInbox = {
   mounted() {
     this.refresh();
     this.timer = setInterval(() => this.refresh(true), 30000);
+    this.pushed = () => this.refresh(true);
+    window.addEventListener('cityloop:notice', this.pushed);
   },
-  beforeUnmount() { clearInterval(this.timer); },
+  beforeUnmount() { clearInterval(this.timer); window.removeEventListener('cityloop:notice', this.pushed); },
   methods: {
     async refresh(quiet) {
       if (!quiet) this.loading = true;
