@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import io.cityloop.events.CaseEvent;
@@ -38,27 +39,56 @@ public class NotificationService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final NotificationMessages messages;
+    private final ObjectProvider<NotificationListener> listeners;
 
-    public NotificationService(NotificationStore store, CityReference city, Clock clock, MeterRegistry meters) {
+    public NotificationService(NotificationStore store, CityReference city, Clock clock, MeterRegistry meters,
+                               ObjectProvider<NotificationListener> listeners) {
         this.store = store;
         this.city = city;
         this.clock = clock;
         this.meters = meters;
+        this.listeners = listeners;
         this.messages = new NotificationMessages(clock.getZone());
     }
 
     /** @return whether a new notification was recorded (false for other events and for redeliveries) */
     public boolean record(CaseEvent event) {
+        return record(event, null);
+    }
+
+    /**
+     * Records the notification an event causes and tells the listeners (push, deliveries) — also for a redelivered
+     * event, so that a fan-out a crash interrupted is completed.
+     *
+     * @param publishedAt when the event was published to Kafka, for the event → delivery latency; may be null
+     * @return whether a new notification was recorded (false for other events and for redeliveries)
+     */
+    public boolean record(CaseEvent event, Instant publishedAt) {
         Optional<TaskNotice> notice = noticeOf(event);
-        if (notice.isEmpty() || !store.addIfAbsent(messages.compose(notice.get()))) {
+        if (notice.isEmpty()) {
             return false;
         }
-        Counter.builder(RECORDED_METRIC)
-                .description("notifications recorded for handling units")
-                .tag("kind", notice.get().kind().name())
-                .register(meters)
-                .increment();
-        return true;
+        Notification notification = messages.compose(notice.get());
+        boolean first = store.addIfAbsent(notification);
+        if (first) {
+            Counter.builder(RECORDED_METRIC)
+                    .description("notifications recorded for handling units")
+                    .tag("kind", notice.get().kind().name())
+                    .register(meters)
+                    .increment();
+        }
+        boolean urgent = isUrgent(event);
+        listeners.orderedStream().forEach(listener -> listener.recorded(notification, first, urgent, publishedAt));
+        return first;
+    }
+
+    /** A task whose time limit is counted in working hours (e.g. a missing manhole cover, 2 h) or a 督办. */
+    static boolean isUrgent(CaseEvent event) {
+        if (event.data() instanceof TaskEscalated) {
+            return true;
+        }
+        return event.data() instanceof TaskDispatched d && d.timeLimit() != null
+                && "WORKING_HOURS".equals(d.timeLimit().unit());
     }
 
     public List<Notification> inbox(String unitId, boolean unreadOnly, int limit) {
@@ -70,7 +100,9 @@ public class NotificationService {
     }
 
     public Optional<Notification> markRead(String id) {
-        return store.markRead(id, clock.instant());
+        Optional<Notification> read = store.markRead(id, clock.instant());
+        read.ifPresent(notification -> listeners.orderedStream().forEach(listener -> listener.read(notification)));
+        return read;
     }
 
     private Optional<TaskNotice> noticeOf(CaseEvent event) {

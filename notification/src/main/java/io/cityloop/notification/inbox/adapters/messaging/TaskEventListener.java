@@ -1,5 +1,7 @@
 package io.cityloop.notification.inbox.adapters.messaging;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ class TaskEventListener {
 
     @KafkaListener(topics = CaseEventTopics.CASE_EVENTS)
     void on(ConsumerRecord<String, String> record) {
-        audit.accept(record).ifPresent(notifications::record);
+        audit.accept(record).ifPresent(event -> notifications.record(event,
+                record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : null));
     }
 }

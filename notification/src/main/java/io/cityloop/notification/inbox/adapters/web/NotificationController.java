@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.cityloop.notification.inbox.application.NotificationService;
 import io.cityloop.notification.inbox.model.Notification;
@@ -28,9 +30,27 @@ class NotificationController {
     private final NotificationService notifications;
     private final ZoneId zone;
 
-    NotificationController(NotificationService notifications, Clock clock) {
+    private final LivePush push;
+
+    NotificationController(NotificationService notifications, Clock clock, LivePush push) {
         this.notifications = notifications;
         this.zone = clock.getZone();
+        this.push = push;
+    }
+
+    /**
+     * 实时推送: a server-sent-event stream of the unit's new notifications ({@code event: notification}, the inbox's
+     * JSON). A unit's user streams only its own unit; supervisors and admins one unit ({@code ?unit=}) or all.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('DEPARTMENT','SUPERVISOR','ADMIN')")
+    SseEmitter stream(@RequestParam(required = false) String unit, CurrentUser user) {
+        String visible = visibleUnit(user, unit);
+        SseEmitter emitter = push.open(visible == null ? LivePush.ALL_UNITS : visible);
+        if (emitter == null) {
+            throw Problems.unavailable("too many open notification streams; read the inbox and try again later");
+        }
+        return emitter;
     }
 
     @GetMapping
