@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * {@code Retry-After} (the gateway's own refusal, placed before the route's circuit breaker, so it never counts as
  * the service failing). {@code per: route} shares one bulkhead among all callers of the route (anonymous traffic);
  * {@code per: principal} gives every signed-in user their own (heavy exports), so one user cannot crowd out the
- * others.
+ * others. {@code refuseWith: 503} answers the excess as the service being at capacity instead (admission control of
+ * new reports: the loop keeps working at its capacity and a client retries later with its Idempotency-Key).
  */
 @Component
 public class ConcurrencyLimitGatewayFilterFactory
@@ -41,6 +42,7 @@ public class ConcurrencyLimitGatewayFilterFactory
         private String name = "default";
         private int maxConcurrent = 10;
         private String per = "route";
+        private int refuseWith = 429;
 
         public String getName() {
             return name;
@@ -65,6 +67,17 @@ public class ConcurrencyLimitGatewayFilterFactory
         public void setPer(String per) {
             this.per = per;
         }
+
+        public int getRefuseWith() {
+            return refuseWith;
+        }
+
+        public void setRefuseWith(int refuseWith) {
+            if (refuseWith != 429 && refuseWith != 503) {
+                throw new IllegalArgumentException("refuseWith must be 429 or 503, was " + refuseWith);
+            }
+            this.refuseWith = refuseWith;
+        }
     }
 
     @Override
@@ -77,8 +90,12 @@ public class ConcurrencyLimitGatewayFilterFactory
             Bulkhead bulkhead = bulkheads.computeIfAbsent(key, k -> Bulkhead.of(k, limits));
             if (!bulkhead.tryAcquirePermission()) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-                return problems.write(exchange, Problem.tooManyRequests(exchange.getRequest().getPath().value(),
-                        "too many requests of this kind are in progress; try again in a moment"));
+                String path = exchange.getRequest().getPath().value();
+                return problems.write(exchange, config.getRefuseWith() == 503
+                        ? Problem.unavailable(path, "new reports are coming in faster than they can be taken; "
+                                + "the report was not taken — send it again in a moment with the same Idempotency-Key")
+                        : Problem.tooManyRequests(path,
+                                "too many requests of this kind are in progress; try again in a moment"));
             }
             return chain.filter(exchange).doFinally(signal -> bulkhead.onComplete());
         });
