@@ -10,14 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.cityloop.infra.FreePorts;
 import io.cityloop.launcher.GatewayClient.Response;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,16 +47,7 @@ class ClosedLoopEndToEndIntegrationTest {
 
     @BeforeAll
     static void startTheCity() throws Exception {
-        int[] ports = FreePorts.next(8);
-        Map<CityLoopService, Integer> servicePorts = new EnumMap<>(CityLoopService.class);
-        CityLoopService[] services = CityLoopService.values();
-        for (int i = 0; i < services.length; i++) {
-            servicePorts.put(services[i], ports[i]);
-        }
-        Path home = Path.of(System.getProperty("cityloop.home", "../..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("cityloop-e2e");
-        LauncherOptions options = new LauncherOptions(home, data, true, false, ports[5], ports[6], ports[7],
-                servicePorts, null);
+        LauncherOptions options = TestCities.options("cityloop-e2e");
         system = CityLoopSystem.start(options, null, Duration.ofMinutes(5));
         client = new GatewayClient(system.gatewayUrl());
     }

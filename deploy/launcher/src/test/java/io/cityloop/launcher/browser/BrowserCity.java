@@ -1,21 +1,16 @@
 package io.cityloop.launcher.browser;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import io.cityloop.infra.FreePorts;
-import io.cityloop.launcher.CityLoopService;
 import io.cityloop.launcher.CityLoopSystem;
 import io.cityloop.launcher.GatewayClient;
 import io.cityloop.launcher.LauncherOptions;
+import io.cityloop.launcher.TestCities;
 
 /**
  * The whole system, started once for every browser test class by the launcher's own code (embedded Kafka and
@@ -62,17 +57,8 @@ final class BrowserCity implements BeforeAllCallback {
 
         static Running start() {
             try {
-                int[] ports = FreePorts.next(8);
-                Map<CityLoopService, Integer> servicePorts = new EnumMap<>(CityLoopService.class);
-                CityLoopService[] services = CityLoopService.values();
-                for (int i = 0; i < services.length; i++) {
-                    servicePorts.put(services[i], ports[i]);
-                }
-                Path home = Path.of(System.getProperty("cityloop.home", "../..")).toAbsolutePath().normalize();
-                Path data = Files.createTempDirectory("cityloop-browser");
                 // Dispatched by hand, as many cities do: the dispatcher's desk has parked cases to send out.
-                LauncherOptions options = new LauncherOptions(home, data, true, false, ports[5], ports[6], ports[7],
-                        servicePorts, null).withManualDispatch(true);
+                LauncherOptions options = TestCities.options("cityloop-browser").withManualDispatch(true);
                 return new Running(CityLoopSystem.start(options, null, Duration.ofMinutes(5)));
             } catch (IOException e) {
                 throw new IllegalStateException("the system did not start for the browser tests", e);

@@ -74,6 +74,19 @@ class UnitInboxBrowserIntegrationTest {
     }
 
     @Test
+    void aTaskDispatchedWhileTheInboxIsOpenArrivesByLivePush() {
+        try (AppPage desk = AppPage.open(AppPage.DESK)) {
+            desk.signIn(LoopDriver.QINDU);
+            desk.awaitTest("tab-tasks");
+            String caseId = loop.filedCase("秦都区马泉街道路口暴露垃圾（推送）", 108.6650, 34.3010);
+            // Only a pushed notice speaks in the message bar; the inbox's own refresh would not.
+            String pushed = desk.awaitMessage(caseId, Duration.ofSeconds(60));
+            assertThat(pushed).contains("已派遣至秦都区");
+            desk.await("[data-test=task-item][data-case='" + caseId + "']");
+        }
+    }
+
+    @Test
     void theDistrictAsksForAnExtensionOnOneTaskAndReturnsAnotherThatIsNotItsOwn() {
         String slow = loop.filedCase("秦都区渭阳西路绿化带内大量建筑垃圾，需机械清运", 108.6955, 34.3320);
         String slowTask = loop.awaitTask(LoopDriver.QINDU, slow, "DISPATCHED").path("taskId").asString();
