@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.cityloop.notification.inbox.application.NotificationListener;
 import io.cityloop.notification.inbox.model.Notification;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -48,7 +49,8 @@ class LivePush implements NotificationListener, DisposableBean {
         this.zone = clock.getZone();
         this.timeout = timeout;
         this.maxStreams = maxStreams;
-        meters.gauge("cityloop.push.streams", streams, map -> map.values().stream().mapToInt(Set::size).sum());
+        Gauge.builder("cityloop.push.streams", streams, map -> map.values().stream().mapToInt(Set::size).sum())
+                .description("Live-push streams (server-sent events) open to the apps").register(meters);
         heartbeat.scheduleWithFixedDelay(this::beat, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
