@@ -27,6 +27,7 @@ import io.cityloop.bench.city.CityTraffic;
 import io.cityloop.bench.city.Report;
 import io.cityloop.bench.drill.BadInputDrill;
 import io.cityloop.bench.drill.BrokerRestartDrill;
+import io.cityloop.bench.drill.FloodDrill;
 import io.cityloop.bench.drill.MongoOutageDrill;
 import io.cityloop.bench.drill.KillDrill;
 import io.cityloop.bench.drill.LedgerCheck;
@@ -160,6 +161,13 @@ public final class BenchRun {
                 if (settings.mongoDrill()) {
                     mongoThread.start();
                 }
+                FloodDrill flood = new FloodDrill(system.gatewayUrl(), client::get, ledger,
+                        settings.load().dividedBy(10), settings.load().multipliedBy(8).dividedBy(10),
+                        settings.floodFactor(), settings.floodCallers(), settings.floodBurst());
+                Thread floodThread = new Thread(flood, "flood-drill");
+                if (settings.floodDrill()) {
+                    floodThread.start();
+                }
                 LoadLevels levels = settings.levels();
                 out.println("bench: load " + levels.rates() + " reports/s, each for " + levels.levelLasting()
                         + (settings.killDrill() ? ", killing each backend service once" : "") + " …");
@@ -177,6 +185,7 @@ public final class BenchRun {
                 killer.join();
                 brokerThread.join();
                 mongoThread.join();
+                floodThread.join();
                 out.println("bench: load done in " + Duration.between(loadStart, Clock.systemUTC().instant()).toSeconds()
                         + " s; draining (up to " + settings.drain() + ") …");
                 client.set(warmClient(system, city));
@@ -244,6 +253,11 @@ public final class BenchRun {
                             mongoFindings));
                 }
 
+                if (settings.floodDrill()) {
+                    figures.put("flood", flood.figures());
+                    verdicts.add(flood.verdict());
+                }
+
                 out.println("bench: replay drill …");
                 // A month's or a year's topic takes longer to read back than the smoke run's.
                 Duration rebuild = settings.drain().compareTo(Duration.ofMinutes(3)) > 0 ? settings.drain()
@@ -255,6 +269,10 @@ public final class BenchRun {
             }
             if (!settings.mongoDrill()) {
                 verdicts.add(Verdict.notRun("MongoDB unavailable for 30 s", "off; -Dbench.mongo-drill=true runs it"));
+            }
+            if (!settings.floodDrill()) {
+                verdicts.add(Verdict.notRun("anonymous flood while inspectors report",
+                        "off; -Dbench.flood-drill=true runs it"));
             }
             Summary summary = new Summary(figures, verdicts);
             write(summary);
@@ -349,8 +367,17 @@ public final class BenchRun {
                 unit = t.path("unitId").asString();
             }
         }
-        return new BadInputDrill(system.gatewayUrl(), client).run(caseId, taskId, unit,
-                () -> topicSize(system.bootstrapServers()));
+        Map<String, Integer> backends = new LinkedHashMap<>();
+        for (CityLoopService service : CityLoopService.values()) {
+            if (service != CityLoopService.GATEWAY) {
+                backends.put(service.module(), system.options().port(service));
+            }
+        }
+        // The hourly limit's reports become cases: the operator rejects them (不予立案), as the ledger plans.
+        java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong(-1_000_000);
+        return new BadInputDrill(system.gatewayUrl(), client, backends,
+                id -> ledger.accepted(id, new CasePlan(sequence.decrementAndGet(), true, false, 0.2)))
+                .run(caseId, taskId, unit, () -> topicSize(system.bootstrapServers()));
     }
 
     /**

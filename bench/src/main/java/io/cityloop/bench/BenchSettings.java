@@ -123,6 +123,29 @@ public record BenchSettings(
         }
     }
 
+    /**
+     * The flood drill ({@code -Dbench.flood-drill=true}, off in every scale): an anonymous flood on the citizens'
+     * doors from 1/10 to 9/10 of the load; see {@link io.cityloop.bench.drill.FloodDrill}.
+     */
+    public boolean floodDrill() {
+        return flag("bench.flood-drill", false);
+    }
+
+    /** The flood's steady rate as a multiple of the gateway's public rate ({@code -Dbench.flood-factor}, 25). */
+    public double floodFactor() {
+        return figure("bench.flood-factor", 25);
+    }
+
+    /** The flood's parallel callers: requests in flight at most ({@code -Dbench.flood-callers}, 200). */
+    public int floodCallers() {
+        return (int) figure("bench.flood-callers", 200);
+    }
+
+    /** Parallel anonymous reads fired at once every 4 s on top of the steady rate ({@code -Dbench.flood-burst}, 150). */
+    public int floodBurst() {
+        return (int) figure("bench.flood-burst", 150);
+    }
+
     /** The load's levels: one constant rate, or the step load's stairs. */
     public io.cityloop.bench.measure.LoadLevels levels() {
         return stepLevels > 1

@@ -56,6 +56,8 @@ public final class BadInputDrill {
         PROBLEM,
         /** Open311's error list, {@code [{code, description}]} with the status as code, as application/json. */
         OPEN311,
+        /** The same list in Open311's XML, {@code <errors><error><code/><description/>}, for a {@code .xml} resource. */
+        OPEN311_XML,
         /** Not a refusal: the reference photo again (the name had no effect), the name echoed nowhere. */
         SAME_PHOTO
     }
@@ -66,9 +68,18 @@ public final class BadInputDrill {
      *                  prefix); null for none
      * @param notEchoed text of the input that must not come back; null for none
      */
-    private record Expect(Format format, Set<Integer> statuses, String field, String notEchoed) {
+    private record Expect(Format format, Set<Integer> statuses, String field, String notEchoed, boolean retryAfter) {
+
+        Expect(Format format, Set<Integer> statuses, String field, String notEchoed) {
+            this(format, statuses, field, notEchoed, false);
+        }
 
         static final Expect ANY_PROBLEM = new Expect(Format.PROBLEM, Set.of(), null, null);
+
+        /** The answer must also say when to try again ({@code Retry-After}). */
+        Expect withRetryAfter() {
+            return new Expect(format, statuses, field, notEchoed, true);
+        }
 
         static Expect problem(int status, String field) {
             return new Expect(Format.PROBLEM, Set.of(status), field, null);
@@ -78,23 +89,52 @@ public final class BadInputDrill {
             return new Expect(Format.OPEN311, Set.of(status), field, null);
         }
 
+        static Expect open311Xml(int status, String field) {
+            return new Expect(Format.OPEN311_XML, Set.of(status), field, null);
+        }
+
         static Expect samePhoto(String notEchoed) {
             return new Expect(Format.SAME_PHOTO, Set.of(200, 201), null, notEchoed);
         }
     }
 
+    /**
+     * @param chunked when positive, the body is that many bytes sent chunked over a socket ({@link RawHttp});
+     * @param socket  sent byte for byte over a socket (headers with UTF-8 bytes, which java.net.http refuses)
+     */
     private record Probe(String name, String method, String path, String token, byte[] body, String contentType,
-                         List<String[]> headers, Expect expect) {
+                         List<String[]> headers, Expect expect, long chunked, boolean socket) {
+
+        Probe(String name, String method, String path, String token, byte[] body, String contentType,
+              List<String[]> headers, Expect expect) {
+            this(name, method, path, token, body, contentType, headers, expect, 0, false);
+        }
 
         Probe expecting(Expect expectation) {
-            return new Probe(name, method, path, token, body, contentType, headers, expectation);
+            return new Probe(name, method, path, token, body, contentType, headers, expectation, chunked, socket);
         }
 
         Probe withHeader(String header, String value) {
             List<String[]> more = new ArrayList<>(headers);
             more.add(new String[] {header, value});
-            return new Probe(name, method, path, token, body, contentType, more, expect);
+            return new Probe(name, method, path, token, body, contentType, more, expect, chunked, socket);
         }
+
+        Probe overSocket() {
+            return new Probe(name, method, path, token, body, contentType, headers, expect, chunked, true);
+        }
+
+        Probe chunkedBody(long bytes) {
+            return new Probe(name, method, path, token, null, contentType, headers, expect, bytes, true);
+        }
+
+        boolean anonymous() {
+            return path.startsWith(PUBLIC_REPORTS) || path.startsWith("/open311");
+        }
+    }
+
+    /** One answer, whichever way it was sent. */
+    private record Reply(int status, String contentType, String body, String retryAfter) {
     }
 
     /**
@@ -114,19 +154,34 @@ public final class BadInputDrill {
     private static final String IN_CITY = "\"location\":{\"lon\":108.7012,\"lat\":34.3405}";
     /** More parameters than the services' container decodes (Tomcat reads 1000), short enough for any URL. */
     private static final String PARAMETER_FLOOD = String.join("&", Collections.nCopies(1100, "a"));
-    /** The most refused reports the hourly limit may take before it answers 429; it is 10 by default. */
+    /** The most reports the hourly limit may take before it answers 429; it is 10 by default. */
     private static final int LIMIT_SEARCH = 40;
+    /** case-intake's default hourly allowance per client, which the bench's system runs with. */
+    private static final int HOURLY_ALLOWANCE = 10;
+    /** The gateway's answer when a caller is over its per-caller rate (or the anonymous routes are full). */
+    private static final String GATEWAY_RATE_LIMIT = "too many requests from your address";
+    /** How often one probe waits for the gateway's per-caller limit before it counts as not answered. */
+    private static final int RATE_LIMIT_WAITS = 5;
 
     private final String gateway;
     private final GatewayClient client;
+    /** The backends' ports, to show they cannot be reached but on loopback. */
+    private final Map<String, Integer> backendPorts;
+    /** Each case a report of the hourly-limit probe created, for the run's ledger (the operator rejects it). */
+    private final java.util.function.Consumer<String> acceptedCase;
+    private int rateLimitWaits;
+    private long rateLimitWaitedSeconds;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     /** How many refused reports it took to reach the hourly limit after the other anonymous probes; for the record. */
     private int limitReachedAfter = -1;
 
-    public BadInputDrill(String gateway, GatewayClient client) {
+    public BadInputDrill(String gateway, GatewayClient client, Map<String, Integer> backendPorts,
+                         java.util.function.Consumer<String> acceptedCase) {
         this.gateway = gateway;
         this.client = client;
+        this.backendPorts = backendPorts;
+        this.acceptedCase = acceptedCase;
     }
 
     /**
@@ -149,21 +204,54 @@ public final class BadInputDrill {
             }
         }
         probes++;
-        String limit = exhaustHourlyLimit();
-        if (limit != null) {
-            findings.add("the anonymous hourly limit: " + limit);
-        }
-        for (Probe probe : overTheLimit()) {
-            probes++;
-            String problem = judge(probe, referencePhoto);
-            if (problem != null) {
-                findings.add(probe.name() + ": " + problem);
-            }
+        String reachable = backendsOnLoopbackOnly();
+        if (reachable != null) {
+            findings.add(reachable);
         }
         LedgerCheck.pause(Duration.ofSeconds(3));
         long after = topicSize.getAsLong();
         if (after != before) {
             findings.add("the case-events topic grew from " + before + " to " + after + " records");
+        }
+        probes++;
+        String limit = exhaustHourlyLimit();
+        if (limit != null) {
+            findings.add("the anonymous hourly limit: " + limit);
+        }
+        // at once, right after the limit was reached: the citizens' hour is business time (5 real seconds at
+        // speed 720), so sent one by one the later ones could find the allowance back
+        List<Probe> overLimit = overTheLimit();
+        java.util.concurrent.ExecutorService judges = java.util.concurrent.Executors.newFixedThreadPool(overLimit.size());
+        List<java.util.concurrent.Future<String>> verdicts = new ArrayList<>();
+        for (Probe probe : overLimit) {
+            probes++;
+            verdicts.add(judges.submit(() -> judge(probe, referencePhoto)));
+        }
+        judges.shutdown();
+        for (int i = 0; i < overLimit.size(); i++) {
+            String problem;
+            try {
+                problem = verdicts.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                problem = "no verdict (" + e.getClass().getSimpleName() + ")";
+            }
+            if (problem != null) {
+                findings.add(overLimit.get(i).name() + ": " + problem);
+            }
+        }
+        // The hourly limit's reports are cases (one "reported" event each); the 429s must add nothing.
+        long expected = after + Math.max(0, limitReachedAfter);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long end = topicSize.getAsLong();
+        while (end < expected && System.nanoTime() < deadline) {
+            LedgerCheck.pause(Duration.ofMillis(500));
+            end = topicSize.getAsLong();
+        }
+        LedgerCheck.pause(Duration.ofSeconds(2));
+        end = topicSize.getAsLong();
+        if (end != expected) {
+            findings.add("the case-events topic went from " + after + " to " + end + " records where the "
+                    + limitReachedAfter + " reports the hourly limit took account for " + expected);
         }
         Set<String> photosAfter = photosOf(caseId);
         if (!photosAfter.equals(photosBefore)) {
@@ -171,12 +259,15 @@ public final class BadInputDrill {
         }
         boolean passed = findings.isEmpty();
         findings.add(0, probes + " probes sent" + (limitReachedAfter >= 0 ? " (the anonymous hourly limit answered 429 "
-                + "after " + limitReachedAfter + " more refused reports)" : ""));
+                + "after " + limitReachedAfter + " accepted reports, refused ones not counted)" : "")
+                + (rateLimitWaits > 0 ? "; waited " + rateLimitWaits + " times, " + rateLimitWaitedSeconds
+                + " s in all, as the gateway's per-caller limit's Retry-After said" : "; never held up by the "
+                + "gateway's per-caller limit"));
         return new Verdict("bad input at every public endpoint", passed, 0, 0, 0, findings);
     }
 
     private String judge(Probe probe, String referencePhoto) {
-        HttpResponse<String> answer;
+        Reply answer;
         try {
             answer = send(probe);
         } catch (IOException e) {
@@ -188,10 +279,10 @@ public final class BadInputDrill {
         return judge(probe, answer, referencePhoto);
     }
 
-    private String judge(Probe probe, HttpResponse<String> answer, String referencePhoto) {
-        int status = answer.statusCode();
+    private String judge(Probe probe, Reply answer, String referencePhoto) {
+        int status = answer.status();
         String body = answer.body();
-        String type = answer.headers().firstValue("Content-Type").orElse("");
+        String type = answer.contentType();
         Expect expect = probe.expect();
         if (status >= 500) {
             return "answered " + status + " " + abbreviate(body);
@@ -208,7 +299,8 @@ public final class BadInputDrill {
         if (status < 400) {
             return "accepted with " + status + " " + abbreviate(body);
         }
-        String format = expect.format() == Format.OPEN311 ? open311(status, type, body) : problem(type);
+        String format = expect.format() == Format.OPEN311 ? open311(status, type, body)
+                : expect.format() == Format.OPEN311_XML ? open311Xml(status, type, body) : problem(type);
         if (format != null) {
             return FORMAT + status + " " + format + " " + abbreviate(body);
         }
@@ -219,10 +311,63 @@ public final class BadInputDrill {
         if (expect.field() != null && !names(expect, body)) {
             return status + " does not name the field '" + expect.field() + "' " + abbreviate(body);
         }
+        if (expect.retryAfter() && answer.retryAfter() == null) {
+            return status + " without Retry-After " + abbreviate(body);
+        }
         return null;
     }
 
-    private HttpResponse<String> send(Probe probe) throws IOException, InterruptedException {
+    /**
+     * Sends the probe; when the gateway's per-caller limit refuses it (a 429 problem of the gateway's, not the
+     * service's hourly limit), waits as its {@code Retry-After} says and sends it again, as a client should. Every
+     * probe of this drill comes from one address, so the anonymous ones share one bucket (a burst of 100, then
+     * 2/s); a probe refused by that bucket never reached the rule it tests, so it must not pass for a refusal.
+     */
+    private Reply send(Probe probe) throws IOException, InterruptedException {
+        Reply reply = sendOnce(probe);
+        for (int wait = 0; wait < RATE_LIMIT_WAITS && gatewayRateLimit(reply); wait++) {
+            long seconds = retryAfterSeconds(reply);
+            synchronized (this) {
+                rateLimitWaits++;
+                rateLimitWaitedSeconds += seconds;
+            }
+            Thread.sleep(seconds * 1000);
+            reply = sendOnce(probe);
+        }
+        return reply;
+    }
+
+    private static boolean gatewayRateLimit(Reply reply) {
+        return reply.status() == 429 && reply.body() != null && reply.body().contains(GATEWAY_RATE_LIMIT);
+    }
+
+    private static long retryAfterSeconds(Reply reply) {
+        try {
+            return Math.max(1, Math.min(60, Long.parseLong(reply.retryAfter() == null ? "1" : reply.retryAfter())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private Reply sendOnce(Probe probe) throws IOException, InterruptedException {
+        if (probe.socket()) {
+            List<String[]> headers = new ArrayList<>(probe.headers());
+            if (probe.token() != null) {
+                headers.add(new String[] {"Authorization", "Bearer " + probe.token()});
+            }
+            if (probe.contentType() != null) {
+                headers.add(new String[] {"Content-Type", probe.contentType()});
+            }
+            RawHttp.Answer answer = RawHttp.send(gateway, probe.method(), probe.path(), headers, probe.body(),
+                    probe.chunked());
+            return new Reply(answer.status(), answer.contentType(), answer.body(), answer.headers().get("retry-after"));
+        }
+        HttpResponse<String> answer = sendHttp(probe);
+        return new Reply(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body(),
+                answer.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    private HttpResponse<String> sendHttp(Probe probe) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + probe.path()))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
         if (probe.token() != null) {
@@ -266,7 +411,21 @@ public final class BadInputDrill {
         return null;
     }
 
+    /** Open311's XML refusal: {@code <errors>} of {@code <error>}s whose code is the status, as text/xml. */
+    private static String open311Xml(int status, String type, String body) {
+        if (!type.startsWith("text/xml")) {
+            return "but Content-Type '" + type + "', not Open311's XML error list";
+        }
+        if (!body.startsWith("<?xml") || !body.contains("<errors><error><code>" + status + "</code>")) {
+            return "but not Open311's <errors><error><code>" + status + "</code>…";
+        }
+        return null;
+    }
+
     private boolean names(Expect expect, String body) {
+        if (expect.format() == Format.OPEN311_XML) {
+            return body.contains("<description>" + expect.field() + ":");
+        }
         JsonNode answer = parse(body);
         if (answer == null) {
             return false;
@@ -391,11 +550,79 @@ public final class BadInputDrill {
                 .expecting(Expect.problem(400, "query")));
         probes.add(post("NUL and a terminal escape in an inspector's description", "/api/cases", inspector,
                 report("02-01-01", "垃圾\\u0000\\u001b[31m"), key()).expecting(Expect.problem(400, "description")));
+        probes.addAll(lowRows(inspector, supervisor));
         probes.addAll(publicReports());
         probes.addAll(open311());
         probes.addAll(photoUpload(caseId, inspector, photo, referencePhoto));
         probes.addAll(intakeRules());
         return probes;
+    }
+
+    /**
+     * The outside probe's LOW rows (issue 14): a non-ASCII {@code Idempotency-Key} (UTF-8 bytes in the header, sent
+     * over a socket: java.net.http will not), instants and months no database or calendar holds, and a body sent
+     * chunked past the gateway's 12 MB limit. Each a 400 (413) problem naming the field, none a 500.
+     */
+    private List<Probe> lowRows(String inspector, String supervisor) {
+        List<Probe> probes = new ArrayList<>();
+        String dispatcher = client.token("dispatcher");
+        String nonAscii = "键-" + UUID.randomUUID();
+        probes.add(post("non-ASCII Idempotency-Key on an inspector's report", "/api/cases", inspector,
+                report("02-01-01", "垃圾"), Map.of("Idempotency-Key", nonAscii)).overSocket()
+                .expecting(Expect.problem(400, "Idempotency-Key")));
+        probes.add(post("public: non-ASCII Idempotency-Key", PUBLIC_REPORTS, null, report("02-01-01", "垃圾"),
+                Map.of("Idempotency-Key", nonAscii)).overSocket().expecting(Expect.problem(400, "Idempotency-Key")));
+        probes.add(get("year -999999999 as a task list's deadlineFrom",
+                "/api/tasks?deadlineFrom=-999999999-01-01T00:00:00Z", dispatcher)
+                .expecting(Expect.problem(400, "deadlineFrom")));
+        probes.add(get("year +999999999 as the calendar's start",
+                "/api/reference/calendar/deadline?start=%2B999999999-12-31T23:59:59Z&amount=365&unit=WORKING_DAYS",
+                dispatcher).expecting(Expect.problem(400, "start")));
+        probes.add(get("a month before 2020 in the departments' scorecard", "/api/scorecards/2019-12/departments",
+                supervisor).expecting(Expect.problem(400, "month")));
+        probes.add(get("a month before 2020 in the scorecard's export",
+                "/api/scorecards/2019-12/departments/export?format=csv", supervisor)
+                .expecting(Expect.problem(400, "month")));
+        probes.add(get("year 0000 as a trend's from", "/api/scorecard-trends/departments/dept-01?from=0000-01&to=2026-11",
+                supervisor).expecting(Expect.problem(400, "from")));
+        probes.add(post("freezing a month before 2020", "/api/assessment-months/2019-12/freeze", supervisor, null,
+                Map.of()).expecting(Expect.problem(400, "month")));
+        return probes;
+    }
+
+    /**
+     * The backends listen on loopback only: connecting to a backend's port on this machine's other addresses must
+     * be refused (from another machine they cannot be reached at all, so X-CityLoop-Client cannot be forged around
+     * the gateway). Null when none answered; skipped when the machine has no non-loopback address.
+     */
+    private String backendsOnLoopbackOnly() {
+        List<java.net.InetAddress> addresses = new ArrayList<>();
+        try {
+            for (java.net.NetworkInterface nic : Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (java.net.InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address) {
+                        addresses.add(address);
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            return null;
+        }
+        List<String> reached = new ArrayList<>();
+        for (java.net.InetAddress address : addresses) {
+            backendPorts.forEach((service, port) -> {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(address, port), 1_000);
+                    reached.add(service + " at " + address.getHostAddress() + ":" + port);
+                } catch (IOException refused) {
+                    // as it should be
+                }
+            });
+        }
+        return reached.isEmpty() ? null : "backends reachable around the gateway: " + reached;
     }
 
     /**
@@ -429,9 +656,10 @@ public final class BadInputDrill {
                 .expecting(Expect.problem(400, "Idempotency-Key")));
         probes.add(post("public: operator in Idempotency-Key", PUBLIC_REPORTS, null, report("02-01-01", "垃圾"),
                 Map.of("Idempotency-Key", "{\"$ne\":null}")).expecting(Expect.problem(400, "Idempotency-Key")));
+        // case-intake caps JSON bodies at 1 MB while it reads them (cityloop.http.max-body)
         probes.add(post("public: huge body (6 MB)", PUBLIC_REPORTS, null,
                 "{\"categoryCode\":\"02-01-01\",\"description\":\"" + "垃".repeat(2_000_000) + "\"," + IN_CITY + "}",
-                key()).expecting(Expect.problem(400, "description")));
+                key()).expecting(Expect.problem(413, "body")));
         probes.add(post("public: deep nesting (20000 levels)", PUBLIC_REPORTS, null,
                 "{\"location\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}", key())
                 .expecting(Expect.problem(400, null)));
@@ -484,9 +712,12 @@ public final class BadInputDrill {
         probes.add(raw("Open311: deep nesting (20000 levels)", "POST", requests, null, JSON,
                 bytes("{\"description\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}"), Map.of())
                 .expecting(Expect.open311(400, "body")));
+        // The platform's body cap refuses a JSON body over 1 MB before Open311's controller, as problem+json, not
+        // in Open311's format (form posts are answered in it): safe, but a format gap for the platform's owner
+        // (bench/README.md, "Not done yet"). Expected as it is, so that any other change shows.
         probes.add(raw("Open311: huge JSON body (6 MB)", "POST", requests, null, JSON,
                 bytes("{\"service_code\":\"02-01-01\",\"lat\":34.3405,\"long\":108.7012,\"description\":\""
-                        + "垃".repeat(2_000_000) + "\"}"), Map.of()).expecting(Expect.open311(400, "description")));
+                        + "垃".repeat(2_000_000) + "\"}"), Map.of()).expecting(Expect.problem(413, "body")));
         probes.add(raw("Open311: latitude not a number", "POST", requests, null, FORM,
                 bytes("service_code=02-01-01&lat=north&long=108.7012&description=x"), Map.of())
                 .expecting(Expect.open311(400, "lat")));
@@ -541,8 +772,18 @@ public final class BadInputDrill {
         // The gateway's firewall refuses encoded slashes before any service, as problem+json on every path.
         probes.add(get("Open311: traversal as the request id", OPEN311 + "/requests/..%2F..%2Fetc%2Fpasswd.json", null)
                 .expecting(Expect.problem(400, null)));
-        probes.add(get("Open311: services as XML", OPEN311 + "/services.xml", null)
-                .expecting(Expect.open311(404, null)));
+        probes.add(get("Open311: services as CSV", OPEN311 + "/services.csv", null)
+                .expecting(Expect.open311(404, "path")));
+        probes.add(get("Open311: XML, an unknown request id", OPEN311 + "/requests/CL20261123999999.xml", null)
+                .expecting(Expect.open311Xml(404, "service_request_id")));
+        probes.add(get("Open311: XML, operator as status", OPEN311 + "/requests.xml?status=%7B%22%24ne%22%3Anull%7D",
+                null).expecting(Expect.open311Xml(400, "status")));
+        probes.add(raw("Open311: XML, operator object as service_code", "POST", OPEN311 + "/requests.xml", null, JSON,
+                bytes("{\"service_code\":{\"$ne\":null},\"lat\":34.3405,\"long\":108.7012,\"description\":\"x\"}"),
+                Map.of()).expecting(Expect.open311Xml(400, "service_code")));
+        probes.add(get("Open311: XML, year +999999999 as start_date",
+                OPEN311 + "/requests.xml?start_date=%2B999999999-12-31T00:00:00Z", null)
+                .expecting(Expect.open311Xml(400, "start_date")));
         probes.add(raw("Open311: PUT on requests", "PUT", requests, null, FORM, bytes(form + "x"), Map.of())
                 .expecting(Expect.open311(405, "method")));
         probes.add(raw("Open311: DELETE of a request", "DELETE", OPEN311 + "/requests/CL1.json", null, null, null,
@@ -601,8 +842,8 @@ public final class BadInputDrill {
     }
 
     /**
-     * Reports of a sound shape that the intake itself refuses (no such category, outside every grid cell). Each
-     * is counted by the hourly limit, as any anonymous attempt is, so these come after every other anonymous probe.
+     * Reports of a sound shape that the intake itself refuses (no such category, outside every grid cell). The
+     * hourly limit is consulted for each and gives the place back, so the limit below must still take ten.
      */
     private List<Probe> intakeRules() {
         List<Probe> probes = new ArrayList<>();
@@ -621,31 +862,60 @@ public final class BadInputDrill {
     }
 
     /**
-     * Uses up the anonymous hourly limit with reports refused for their category, which store nothing: each answer
-     * must be that refusal until the first 429. Null when the limit was reached that way.
+     * Uses up the anonymous hourly limit. Only accepted reports count (a refused one gives its place back), so the
+     * limit is reached with real reports — at spots of 秦都区 a few hundred metres apart, handed to the run's ledger
+     * so that the operator rejects them — after the four refused reports of {@link #intakeRules()}. They are sent
+     * all at once: the services run on the simulated business clock, whose hour passes in a few real seconds at
+     * the bench's speeds, so one by one the oldest could leave the hour before the last is sent. At least
+     * {@link #HOURLY_ALLOWANCE} must be taken (fewer: the refused ones counted) and the rest refused with 429.
+     * Null when so.
      */
     private String exhaustHourlyLimit() {
-        for (int attempt = 1; attempt <= LIMIT_SEARCH; attempt++) {
-            Probe probe = post("unknown category", PUBLIC_REPORTS, null, report("99-99-99", "垃圾"), key());
-            HttpResponse<String> answer;
-            try {
-                answer = send(probe);
-            } catch (IOException e) {
-                return "no answer to attempt " + attempt + " (" + e.getClass().getSimpleName() + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "interrupted";
-            }
-            if (answer.statusCode() == 429) {
-                limitReachedAfter = attempt - 1;
-                return null;
-            }
-            String problem = judge(probe.expecting(Expect.problem(400, "categoryCode")), answer, null);
-            if (problem != null) {
-                return "attempt " + attempt + ": " + problem;
-            }
+        int attempts = HOURLY_ALLOWANCE + 4;
+        // below the gateway's bulkhead of 8 anonymous requests in flight, whose 429 would end the search early
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            String body = "{\"categoryCode\":\"02-01-01\",\"description\":\"人行道暴露垃圾（压测：匿名上报额度）\","
+                    + "\"location\":{\"lon\":" + (108.6950 + attempt * 0.0031) + ",\"lat\":34.3405}}";
+            Probe probe = post("public: a report within the hourly limit", PUBLIC_REPORTS, null, body, key());
+            replies.add(senders.submit(() -> send(probe)));
         }
-        return "still no 429 after " + LIMIT_SEARCH + " refused reports from one client";
+        senders.shutdown();
+        int taken = 0;
+        int tooMany = 0;
+        List<String> problems = new ArrayList<>();
+        for (java.util.concurrent.Future<Reply> future : replies) {
+            Reply answer;
+            try {
+                answer = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                problems.add("no answer (" + e.getClass().getSimpleName() + ")");
+                continue;
+            }
+            if (answer.status() == 429) {
+                // the native door's 429 has no Retry-After yet (README, "Not done yet"); Open311's is checked below
+                tooMany++;
+                continue;
+            }
+            JsonNode created = parse(answer.body());
+            String id = created == null ? null : created.path("id").asString(null);
+            if (answer.status() != 201 || id == null) {
+                problems.add("answered " + answer.status() + " " + abbreviate(answer.body()));
+                continue;
+            }
+            taken++;
+            acceptedCase.accept(id);
+        }
+        limitReachedAfter = taken;
+        if (taken < HOURLY_ALLOWANCE) {
+            problems.add(taken + " reports taken where the allowance is " + HOURLY_ALLOWANCE
+                    + " (refused reports used it up)");
+        }
+        if (tooMany == 0) {
+            problems.add("no 429 after " + attempts + " reports at once from one client");
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     /**
@@ -658,12 +928,22 @@ public final class BadInputDrill {
                 .expecting(Expect.problem(429, null)));
         probes.add(raw("Open311: over the hourly limit", "POST", OPEN311 + "/requests.json", null, FORM,
                 bytes("service_code=99-99-99&lat=34.3405&long=108.7012&description=x"), Map.of())
-                .expecting(Expect.open311(429, null)));
+                .expecting(Expect.open311(429, null).withRetryAfter()));
         probes.add(post("public: another client named in X-Forwarded-For, Forwarded and X-Real-IP", PUBLIC_REPORTS,
                 null, report("99-99-99", "垃圾"), Map.of("X-Forwarded-For", "203.0.113.50",
                         "Forwarded", "for=203.0.113.50", "X-Real-IP", "203.0.113.50"))
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString())
                 .expecting(Expect.problem(429, null)));
+        // The gateway replaces X-CityLoop-Client and drops X-CityLoop-Edge: naming a client and the edge is no way
+        // around the limit either.
+        probes.add(post("public: a forged X-CityLoop-Client and X-CityLoop-Edge through the gateway", PUBLIC_REPORTS,
+                null, report("99-99-99", "垃圾"), Map.of("X-CityLoop-Client", "203.0.113.51",
+                        "X-CityLoop-Edge", "guessed-secret"))
+                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .expecting(Expect.problem(429, null)));
+        probes.add(raw("Open311: a forged X-CityLoop-Client through the gateway", "POST", OPEN311 + "/requests.json",
+                null, FORM, bytes("service_code=99-99-99&lat=34.3405&long=108.7012&description=x"),
+                Map.of("X-CityLoop-Client", "203.0.113.52")).expecting(Expect.open311(429, null)));
         return probes;
     }
 
@@ -671,12 +951,12 @@ public final class BadInputDrill {
         Probe upload = upload("reference photo", "/api/cases/" + caseId + "/photos", client.token("inspector"),
                 "filename=\"site.jpg\"", "image/jpeg", photo);
         try {
-            HttpResponse<String> answer = send(upload);
+            Reply answer = send(upload);
             JsonNode body = parse(answer.body());
-            if (answer.statusCode() == 201 && body != null && body.path("id").isString()) {
+            if (answer.status() == 201 && body != null && body.path("id").isString()) {
                 return body.path("id").asString();
             }
-            findings.add("the reference photo was not taken (" + answer.statusCode() + " " + abbreviate(answer.body())
+            findings.add("the reference photo was not taken (" + answer.status() + " " + abbreviate(answer.body())
                     + "); the file name probes did not run");
         } catch (IOException e) {
             findings.add("the reference photo was not taken (" + e.getClass().getSimpleName() + ")");
