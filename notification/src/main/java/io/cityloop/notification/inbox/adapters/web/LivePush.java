@@ -39,6 +39,7 @@ class LivePush implements NotificationListener, DisposableBean {
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "push"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             runnable -> daemon(runnable, "push-heartbeat"));
+    private final Clock clock;
     private final ZoneId zone;
     private final Duration timeout;
     private final int maxStreams;
@@ -46,6 +47,7 @@ class LivePush implements NotificationListener, DisposableBean {
     LivePush(Clock clock, @Value("${cityloop.push.timeout:30m}") Duration timeout,
              @Value("${cityloop.push.heartbeat:15s}") Duration heartbeatInterval,
              @Value("${cityloop.push.max-streams:1000}") int maxStreams, MeterRegistry meters) {
+        this.clock = clock;
         this.zone = clock.getZone();
         this.timeout = timeout;
         this.maxStreams = maxStreams;
@@ -71,7 +73,7 @@ class LivePush implements NotificationListener, DisposableBean {
         });
         emitter.onError(error -> remove.run());
         try {
-            emitter.send(SseEmitter.event().reconnectTime(3000).comment("connected " + Instant.now()));
+            emitter.send(SseEmitter.event().reconnectTime(3000).comment("connected " + clock.instant()));
         } catch (IOException | IllegalStateException gone) {
             remove.run();
         }
