@@ -20,23 +20,23 @@ const role = (scope) => scope.toLowerCase().replace('_', '-');
 const IDS = { UNIT: 'unitId', DISTRICT: 'districtCode' };
 const NAMES = { UNIT: 'unitName', DISTRICT: 'districtName' };
 
-/** Where a scope's scorecard, a row's cases and the export live; positions (岗位) are one path with a role. */
+/** The API's name of a unit or district scope (positions, 岗位, are one path with a role). */
+const SEGMENTS = { UNIT: 'departments', DISTRICT: 'districts' };
+
+/** Where a scope's scorecard, a row's cases and the export live. */
 function cardPath(month, scope) {
-  if (scope === 'UNIT') return `/api/scorecards/${month}/departments`;
-  if (scope === 'DISTRICT') return `/api/scorecards/${month}/districts`;
-  return `/api/scorecards/${month}/positions?role=${role(scope)}`;
+  return SEGMENTS[scope] ? `/api/scorecards/${month}/${SEGMENTS[scope]}`
+    : `/api/scorecards/${month}/positions?role=${role(scope)}`;
 }
 
 function casesPath(month, scope, id, indicator) {
-  if (scope === 'UNIT') return `/api/scorecards/${month}/departments/${id}/cases?indicator=${indicator}`;
-  if (scope === 'DISTRICT') return `/api/scorecards/${month}/districts/${id}/cases?indicator=${indicator}`;
-  return `/api/scorecards/${month}/positions/${role(scope)}/${id}/cases?indicator=${indicator}`;
+  return SEGMENTS[scope] ? `/api/scorecards/${month}/${SEGMENTS[scope]}/${id}/cases?indicator=${indicator}`
+    : `/api/scorecards/${month}/positions/${role(scope)}/${id}/cases?indicator=${indicator}`;
 }
 
 function exportPath(month, scope, format) {
-  if (scope === 'UNIT') return `/api/scorecards/${month}/departments/export?format=${format}`;
-  if (scope === 'DISTRICT') return `/api/scorecards/${month}/districts/export?format=${format}`;
-  return `/api/scorecards/${month}/positions/export?role=${role(scope)}&format=${format}`;
+  return SEGMENTS[scope] ? `/api/scorecards/${month}/${SEGMENTS[scope]}/export?format=${format}`
+    : `/api/scorecards/${month}/positions/export?role=${role(scope)}&format=${format}`;
 }
 
 export const Supervision = {
@@ -95,9 +95,8 @@ export const Supervision = {
     },
     async showTrend(row) {
       if (this.position) return;
-      const PATHS = { UNIT: 'departments', DISTRICT: 'districts' };
       const from = monthsBack(this.chosenMonth, 11);
-      const trend = await act(this, () => get(`/api/scorecard-trends/${PATHS[this.scope]}/${this.id(row)}?from=${from}&to=${this.chosenMonth}`));
+      const trend = await act(this, () => get(`/api/scorecard-trends/${SEGMENTS[this.scope]}/${this.id(row)}?from=${from}&to=${this.chosenMonth}`));
       if (!trend) return;
       this.trend = { name: this.name(row), months: trend.months };
       await this.$nextTick();
@@ -167,7 +166,7 @@ export const Supervision = {
       if (!response) return;
       const link = document.createElement('a');
       link.href = URL.createObjectURL(await response.blob());
-      link.download = `scorecard-${({ UNIT: 'departments', DISTRICT: 'districts' })[this.scope] || this.scope.toLowerCase()}-${this.chosenMonth}.${format}`;
+      link.download = `scorecard-${SEGMENTS[this.scope] || this.scope.toLowerCase()}-${this.chosenMonth}.${format}`;
       document.body.append(link);
       link.click();
       link.remove();
