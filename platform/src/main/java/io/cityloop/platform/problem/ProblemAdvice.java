@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.cityloop.platform.http.BodyTooLargeException;
 import io.cityloop.platform.persistence.DatabaseUnavailable;
+import io.cityloop.reference.RuleViolationException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -54,6 +55,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
         }
         return handleExceptionInternal(e, problem, headers, e.status(), request);
+    }
+
+    /** Every model's refusal, in every service: 400 naming each broken rule's field and rule. */
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<Object> onRuleViolation(RuleViolationException e, WebRequest request) {
+        return onProblem(Problems.validation(e.broken().stream()
+                .map(rule -> new FieldProblem(rule.field(), rule.rule(), rule.message())).toList()), request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

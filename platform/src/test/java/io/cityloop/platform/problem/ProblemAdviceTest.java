@@ -2,6 +2,8 @@ package io.cityloop.platform.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +14,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
+
+import io.cityloop.reference.BrokenRule;
+import io.cityloop.reference.RuleViolationException;
 
 class ProblemAdviceTest {
 
@@ -30,6 +35,23 @@ class ProblemAdviceTest {
         assertThat(problem.status().value()).isEqualTo(400);
         assertThat(problem.getMessage()).isEqualTo("location.lon: must be inside the city");
         assertThat(Problems.type(problem.slug()).toString()).isEqualTo("https://cityloop.io/problems/validation");
+    }
+
+    @Test
+    void aModelsRefusalIsA400NamingEveryBrokenRule() {
+        ResponseEntity<Object> answer = new ProblemAdvice().onRuleViolation(new RuleViolationException(List.of(
+                        new BrokenRule("photos", "max-count", "at most 6 photos per report"),
+                        new BrokenRule("description", "max-length", "at most 500 characters"))),
+                new ServletWebRequest(new MockHttpServletRequest("POST", "/api/cases")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        ProblemDetail problem = (ProblemDetail) answer.getBody();
+        assertThat(problem.getType().toString()).isEqualTo("https://cityloop.io/problems/validation");
+        assertThat(problem.getDetail())
+                .isEqualTo("photos: at most 6 photos per report; description: at most 500 characters");
+        assertThat(problem.getProperties().get("errors")).isEqualTo(List.of(
+                new FieldProblem("photos", "max-count", "at most 6 photos per report"),
+                new FieldProblem("description", "max-length", "at most 500 characters")));
     }
 
     @Test
