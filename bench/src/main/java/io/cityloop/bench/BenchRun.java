@@ -39,13 +39,16 @@ import io.cityloop.bench.measure.GatlingStats;
 import io.cityloop.bench.measure.KafkaHopBaseline;
 import io.cityloop.bench.measure.LoadLevels;
 import io.cityloop.bench.measure.MongoWriteBaseline;
+import io.cityloop.bench.measure.QueryCostSampler;
 import io.cityloop.bench.measure.SystemSampler;
 import io.cityloop.bench.measure.TopicAudit;
 import io.cityloop.events.CaseEventTopics;
 import io.cityloop.infra.FreePorts;
+import io.cityloop.infra.QueryGuard;
 import io.cityloop.launcher.CityLoopService;
 import io.cityloop.launcher.CityLoopSystem;
 import io.cityloop.launcher.GatewayClient;
+import io.cityloop.launcher.JvmProfile;
 import io.cityloop.launcher.LauncherOptions;
 import io.cityloop.reference.CityReference;
 import io.gatling.app.Gatling$;
@@ -172,6 +175,7 @@ public final class BenchRun {
                 out.println("bench: load " + levels.rates() + " reports/s, each for " + levels.levelLasting()
                         + (settings.killDrill() ? ", killing each backend service once" : "") + " …");
                 Instant loadStart = Clock.systemUTC().instant();
+                QueryCostSampler queryCost = QueryCostSampler.start(system.queryGuard(), settings.load());
                 RunContext.set(new RunContext(system.gatewayUrl(), client.get().token("inspector"), traffic, ledger,
                         settings.reportsPerSecond(), settings.load().toSeconds(), levels));
                 int gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", ReportingSimulation.class.getName(),
@@ -179,8 +183,13 @@ public final class BenchRun {
                 figures.put("gatlingExitCode", gatling);
                 List<Map<String, Object>> levelFigures = levels.summary(sampler::totalLagAt);
                 figures.put("levels", levelFigures);
+                List<Map<String, Object>> tenths = levels.tenths();
+                figures.put("tenths", tenths);
+                figures.put("flatness", LoadLevels.flatness(tenths));
+                figures.put("queryCost", queryCost.stop());
                 if (levels.isStepLoad()) {
                     figures.put("sustainedReportsPerSecond", LoadLevels.capacity(levelFigures));
+                    figures.put("overload", LoadLevels.overloadHeld(levelFigures));
                 }
                 killer.join();
                 brokerThread.join();
@@ -258,6 +267,19 @@ public final class BenchRun {
                     verdicts.add(flood.verdict());
                 }
 
+                verdicts.add(queryGuardVerdict(system.queryGuard()));
+                if (levels.isStepLoad() && figures.get("overload") != null) {
+                    String held = (String) figures.get("overload");
+                    verdicts.add(new Verdict("past capacity the loop keeps accepting at its capacity",
+                            held.startsWith("held"), 0, 0, 0, List.of(held, "staff actions refused with 503 during "
+                            + "the run: " + staffRefusals(actors.outcomes()))));
+                }
+                if ("year".equals(settings.scale())) {
+                    String flat = (String) figures.get("flatness");
+                    verdicts.add(new Verdict("a year at a flat rate", LoadLevels.isFlat(flat), 0, 0, 0,
+                            List.of(flat)));
+                }
+
                 out.println("bench: replay drill …");
                 // A month's or a year's topic takes longer to read back than the smoke run's.
                 Duration rebuild = settings.drain().compareTo(Duration.ofMinutes(3)) > 0 ? settings.drain()
@@ -280,6 +302,35 @@ public final class BenchRun {
         }
     }
 
+    /**
+     * Every query of the run served by an index: the guard (mode {@code log}) counted each query that scanned or
+     * examined more than 10 × what it returned + 100, by collection, filter shape and sort.
+     */
+    private Verdict queryGuardVerdict(QueryGuard guard) {
+        Map<String, Long> breaches = guard.breaches();
+        List<String> findings = new ArrayList<>();
+        QueryGuard.Cost cost = guard.cost();
+        findings.add(String.format(java.util.Locale.ROOT, "%,d queries on the embedded MongoDB examined %,d "
+                        + "documents and returned %,d (%.1f examined per query); guard mode %s",
+                cost.queries(), cost.examined(), cost.returned(), cost.examinedPerQuery(), guard.modeFor("any")));
+        breaches.forEach((shape, count) -> findings.add(count + " × " + shape + " (see the WARN lines of "
+                + "io.cityloop.infra.QueryGuard in the bench's output for the index it lacked)"));
+        boolean guarded = guard.modeFor("any") != QueryGuard.Mode.OFF;
+        return guarded ? new Verdict("every query served by an index", breaches.isEmpty(), 0, 0, 0, findings)
+                : Verdict.notRun("every query served by an index", "off; -Dbench.query-guard=log runs it");
+    }
+
+    /** The 503s the simulated staff got on their own work (everything but new reports), by action. */
+    static Map<String, Long> staffRefusals(Map<String, Long> outcomes) {
+        Map<String, Long> refused = new java.util.TreeMap<>();
+        outcomes.forEach((action, count) -> {
+            if (action.contains(" 503")) {
+                refused.put(action, count);
+            }
+        });
+        return refused;
+    }
+
     private CityLoopSystem start() throws IOException {
         int[] ports = FreePorts.next(8);
         Map<CityLoopService, Integer> servicePorts = new EnumMap<>(CityLoopService.class);
@@ -291,8 +342,12 @@ public final class BenchRun {
         dataDirectory = data;
         // The MongoDB drill closes and reopens the server: only an H2 file keeps the data across that.
         LauncherOptions options = new LauncherOptions(home, data, !settings.mongoDrill(), false, ports[5], ports[6], ports[7],
-                servicePorts, new LauncherOptions.Simulation(settings.simulateFrom(), settings.simulateSpeed()));
-        out.println("bench: starting the system (data " + data + ") …");
+                servicePorts, new LauncherOptions.Simulation(settings.simulateFrom(), settings.simulateSpeed()))
+                .withJvmProfile(JvmProfile.named(settings.jvmProfile()));
+        // The embedded MongoDB lives in this JVM and reads its guard's mode when it starts.
+        System.setProperty(QueryGuard.PROPERTY, settings.queryGuard());
+        out.println("bench: starting the system (data " + data + ", services' JVMs " + settings.jvmProfile()
+                + ": " + options.jvmProfile().options() + ", query guard " + settings.queryGuard() + ") …");
         CityLoopSystem system = CityLoopSystem.start(options, null, Duration.ofMinutes(5), settings.brokerDrill());
         // Ctrl-C or SIGTERM of the bench must not leave five service processes behind.
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "bench-shutdown"));

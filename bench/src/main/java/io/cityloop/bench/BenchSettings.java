@@ -146,6 +146,27 @@ public record BenchSettings(
         return (int) figure("bench.flood-burst", 150);
     }
 
+    /**
+     * The services' JVM settings ({@code -Dbench.jvm-profile}, {@code production}: the optimising JIT, G1 and a
+     * 1 GiB heap per service, as {@code io.cityloop.launcher.JvmProfile} states them; {@code demo} measures the
+     * launcher's quick-start flags).
+     */
+    public String jvmProfile() {
+        return System.getProperty("bench.jvm-profile", "").isBlank() ? "production"
+                : System.getProperty("bench.jvm-profile").trim();
+    }
+
+    /**
+     * The embedded MongoDB's query guard in the bench ({@code -Dbench.query-guard}, {@code log}): every query that
+     * no index serves, or that examines more than 10 × what it returns + 100, is counted by its shape and fails the
+     * run's "every query served by an index" verdict, while the run goes on measuring ({@code fail} would refuse
+     * the query itself, as in the integration tests).
+     */
+    public String queryGuard() {
+        return System.getProperty("bench.query-guard", "").isBlank() ? "log"
+                : System.getProperty("bench.query-guard").trim();
+    }
+
     /** The load's levels: one constant rate, or the step load's stairs. */
     public io.cityloop.bench.measure.LoadLevels levels() {
         return stepLevels > 1

@@ -103,6 +103,13 @@ final class SummaryTable {
         if (levels != null && levels.size() > 1) {
             stepTable(md, levels, f.get("sustainedReportsPerSecond"));
         }
+        List<Map<String, Object>> tenths = (List<Map<String, Object>>) f.get("tenths");
+        if (tenths != null) {
+            tenthsTable(md, tenths, (List<Map<String, Object>>) f.get("queryCost"), f.get("flatness"));
+        }
+        if (f.get("overload") != null) {
+            md.append("\nOverload: ").append(f.get("overload")).append("\n");
+        }
         md.append("\n| drill | verdict | cases in flight | cases lost | duplicates |\n| --- | --- | --- | --- | --- |\n");
         int run = 0;
         int passed = 0;
@@ -139,6 +146,25 @@ final class SummaryTable {
         md.append("\nSustained: ").append(capacity == null ? "not even the first level"
                 : fmt(number(capacity)) + " reports/s (the highest level before the first one not sustained: "
                 + "≥ 95 % 201s, submission p95 ≤ 1 s, consumer lag ≤ 2 s of the level's events)").append("\n");
+    }
+
+    /** The load in tenths: is the rate flat as the cases accumulate, and what each query cost the store. */
+    @SuppressWarnings("unchecked")
+    private static void tenthsTable(StringBuilder md, List<Map<String, Object>> tenths,
+                                    List<Map<String, Object>> queryCost, Object flatness) {
+        md.append("\n| tenth of the load | reports sent | 201/s | submission p50 / p99 (ms) | MongoDB queries/s | "
+                + "documents examined per query |\n| --- | --- | --- | --- | --- | --- |\n");
+        for (int i = 0; i < tenths.size(); i++) {
+            Map<String, Object> tenth = tenths.get(i);
+            Map<String, Double> p = (Map<String, Double>) tenth.get("latencyMillis");
+            Map<String, Object> cost = queryCost != null && i < queryCost.size() ? queryCost.get(i) : Map.of();
+            md.append("| ").append(tenth.get("tenth")).append(" | ").append(tenth.get("sent")).append(" | ")
+                    .append(fmt(number(tenth.get("createdPerSecond")))).append(" | ").append(fmt(p.get("p50")))
+                    .append(" / ").append(fmt(p.get("p99"))).append(" | ")
+                    .append(fmt(number(cost.get("queriesPerSecond")))).append(" | ")
+                    .append(fmt(number(cost.get("examinedPerQuery")))).append(" |\n");
+        }
+        md.append("\nRate over the load: ").append(flatness).append("\n");
     }
 
     /** Why submissions were refused, how the cases ended, and what the city's people did (and got) along the way. */

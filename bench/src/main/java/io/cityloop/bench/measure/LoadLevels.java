@@ -121,6 +121,98 @@ public final class LoadLevels {
         return levels;
     }
 
+    /**
+     * The whole load in ten equal windows (by when each report was sent): reports answered 201 per second and the
+     * submission p99 of each. A year run is <em>flat</em> when the last tenth accepted at least {@link #FLAT_RATE}
+     * of the first tenth's rate and its p99 stayed within {@link #FLAT_P99} × the first tenth's.
+     */
+    public synchronized List<Map<String, Object>> tenths() {
+        List<Map<String, Object>> tenths = new ArrayList<>();
+        long start = answers.stream().mapToLong(a -> a[0]).min().orElse(startMillis);
+        long length = levelLasting.toMillis() * rates.size() / 10;
+        for (int i = 0; i < 10; i++) {
+            long from = start + i * length;
+            long to = from + length;
+            List<Long> latencies = new ArrayList<>();
+            long created = 0;
+            for (long[] a : answers) {
+                if (a[0] >= from && a[0] < to) {
+                    latencies.add(a[1]);
+                    created += a[2];
+                }
+            }
+            Map<String, Object> tenth = new LinkedHashMap<>();
+            tenth.put("tenth", i + 1);
+            tenth.put("sent", (long) latencies.size());
+            tenth.put("createdPerSecond", length == 0 ? 0.0 : created * 1000.0 / length);
+            tenth.put("latencyMillis", Percentiles.of(latencies));
+            tenths.add(tenth);
+        }
+        return tenths;
+    }
+
+    static final double FLAT_RATE = 0.9;
+    static final double FLAT_P99 = 1.5;
+
+    /** Whether the last tenth kept the first tenth's rate and p99 (see {@link #tenths()}); with why when not. */
+    public static String flatness(List<Map<String, Object>> tenths) {
+        Map<String, Object> first = tenths.get(0);
+        Map<String, Object> last = tenths.get(tenths.size() - 1);
+        double firstRate = (Double) first.get("createdPerSecond");
+        double lastRate = (Double) last.get("createdPerSecond");
+        Double firstP99 = p99(first);
+        Double lastP99 = p99(last);
+        boolean rateKept = lastRate >= FLAT_RATE * firstRate;
+        boolean latencyKept = firstP99 != null && lastP99 != null && lastP99 <= FLAT_P99 * firstP99;
+        return String.format(java.util.Locale.ROOT,
+                "%s: last tenth %.1f reports/s accepted vs first %.1f (%.0f %%, at least %.0f %%), p99 %s vs %s ms "
+                        + "(%.2f ×, at most %.1f ×)",
+                rateKept && latencyKept ? "flat" : "NOT flat", lastRate, firstRate,
+                firstRate == 0 ? 0 : 100 * lastRate / firstRate, 100 * FLAT_RATE, lastP99, firstP99,
+                firstP99 == null || lastP99 == null || firstP99 == 0 ? Double.NaN : lastP99 / firstP99, FLAT_P99);
+    }
+
+    public static boolean isFlat(String flatness) {
+        return flatness.startsWith("flat");
+    }
+
+    private static Double p99(Map<String, Object> window) {
+        @SuppressWarnings("unchecked")
+        Map<String, Double> p = (Map<String, Double>) window.get("latencyMillis");
+        return p == null ? null : p.get("p99");
+    }
+
+    static final double HELD_SHARE = 0.9;
+
+    /**
+     * Past capacity the loop should keep accepting at its capacity and refuse only the excess: every level above
+     * the sustained one accepted at least {@link #HELD_SHARE} of the best level's 201/s. A collapse (what is
+     * accepted falls as more is offered) fails it. Null when no level was overloaded.
+     */
+    public static String overloadHeld(List<Map<String, Object>> levels) {
+        Double capacity = capacity(levels);
+        double best = levels.stream().mapToDouble(l -> (Double) l.get("createdPerSecond")).max().orElse(0);
+        List<String> below = new ArrayList<>();
+        boolean overloaded = false;
+        for (Map<String, Object> level : levels) {
+            double offered = (Double) level.get("offeredPerSecond");
+            if (capacity != null && offered <= capacity) {
+                continue;
+            }
+            overloaded = true;
+            double created = (Double) level.get("createdPerSecond");
+            if (created < HELD_SHARE * best) {
+                below.add(String.format(java.util.Locale.ROOT, "%.0f offered: %.1f accepted", offered, created));
+            }
+        }
+        if (!overloaded) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%s: best level %.1f reports/s accepted; every level above "
+                        + "capacity must accept at least %.1f%s", below.isEmpty() ? "held" : "NOT held", best,
+                HELD_SHARE * best, below.isEmpty() ? "" : " — " + String.join(", ", below));
+    }
+
     static boolean sustained(double rate, long sent, long created, Double p95, double lag) {
         return sent > 0 && created >= MIN_CREATED_SHARE * sent && p95 != null && p95 <= MAX_P95_MILLIS
                 && (Double.isNaN(lag) || lag <= MAX_LAG_SECONDS * rate * EVENTS_PER_REPORT);

@@ -52,4 +52,42 @@ class LoadLevelsTest {
                 .containsEntry("sustained", false);
         assertThat(LoadLevels.capacity(summary)).isEqualTo(2.0);
     }
+
+    @Test
+    void aRunIsFlatWhenItsLastTenthKeepsTheFirstTenthsRateAndP99() {
+        LoadLevels run = new LoadLevels(List.of(10.0), Duration.ofSeconds(100),
+                Clock.fixed(Instant.ofEpochMilli(1_000_000), ZoneOffset.UTC));
+        long start = 1_000_000;
+        for (int i = 0; i < 1_000; i++) {
+            boolean lastTenth = i >= 900;
+            // the last tenth: every fourth report refused, and slower
+            run.answered(start + i * 100L, lastTenth ? 300 : 100, !lastTenth || i % 4 != 0);
+        }
+        List<Map<String, Object>> tenths = run.tenths();
+
+        assertThat(tenths).hasSize(10);
+        assertThat(tenths.get(0)).containsEntry("sent", 100L).containsEntry("createdPerSecond", 10.0);
+        assertThat(tenths.get(9)).containsEntry("createdPerSecond", 7.5);
+        String verdict = LoadLevels.flatness(tenths);
+        assertThat(LoadLevels.isFlat(verdict)).as(verdict).isFalse();
+        assertThat(verdict).contains("7.5 reports/s accepted vs first 10.0 (75 %");
+        assertThat(LoadLevels.isFlat(LoadLevels.flatness(List.of(tenths.get(0), tenths.get(1))))).isTrue();
+    }
+
+    @Test
+    void overloadIsHeldOnlyWhenEveryLevelPastCapacityKeepsNineTenthsOfTheBest() {
+        List<Map<String, Object>> collapsing = List.of(level(10, 10, true), level(20, 20, true),
+                level(30, 24, false), level(40, 6, false));
+        List<Map<String, Object>> holding = List.of(level(10, 10, true), level(20, 20, true),
+                level(30, 19.5, false), level(40, 19, false));
+
+        assertThat(LoadLevels.overloadHeld(collapsing)).startsWith("NOT held").contains("40 offered: 6.0 accepted")
+                .doesNotContain("30 offered");
+        assertThat(LoadLevels.overloadHeld(holding)).startsWith("held");
+        assertThat(LoadLevels.overloadHeld(List.of(level(10, 10, true)))).as("never overloaded").isNull();
+    }
+
+    private static Map<String, Object> level(double offered, double created, boolean sustained) {
+        return Map.of("offeredPerSecond", offered, "createdPerSecond", created, "sustained", sustained);
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,10 @@ public final class QueryGuard {
 
     private final Mode forced;
     private final Map<String, Mode> databases = new ConcurrentHashMap<>();
+    private final LongAdder queries = new LongAdder();
+    private final LongAdder examined = new LongAdder();
+    private final LongAdder returned = new LongAdder();
+    private final Map<String, LongAdder> breaches = new ConcurrentHashMap<>();
 
     /** {@code forced}: the mode of every database, or {@code null} to leave each at off unless guarded. */
     QueryGuard(Mode forced) {
@@ -95,6 +100,32 @@ public final class QueryGuard {
         return databases.getOrDefault(database, Mode.OFF);
     }
 
+    /**
+     * What the queries read so far, whatever the mode: how many, the documents they examined and returned. The
+     * bench reports the examined-per-query cost at the start and the end of a run — flat when indexes serve them.
+     */
+    public record Cost(long queries, long examined, long returned) {
+
+        public Cost since(Cost earlier) {
+            return new Cost(queries - earlier.queries, examined - earlier.examined, returned - earlier.returned);
+        }
+
+        public double examinedPerQuery() {
+            return queries == 0 ? 0 : (double) examined / queries;
+        }
+    }
+
+    public Cost cost() {
+        return new Cost(queries.sum(), examined.sum(), returned.sum());
+    }
+
+    /** The queries that broke the rule (mode log or fail), by collection, filter shape and sort, with their count. */
+    public Map<String, Long> breaches() {
+        Map<String, Long> counted = new java.util.TreeMap<>();
+        breaches.forEach((shape, count) -> counted.put(shape, count.sum()));
+        return counted;
+    }
+
     static long bound(long returned) {
         return 10 * returned + 100;
     }
@@ -104,6 +135,9 @@ public final class QueryGuard {
         if (collection.startsWith("system.")) {
             return;
         }
+        queries.increment();
+        this.examined.add(examined);
+        this.returned.add(returned);
         Mode mode = modeFor(database);
         if (mode == Mode.OFF) {
             return;
@@ -115,6 +149,8 @@ public final class QueryGuard {
             return;
         }
         String message = message(database, collection, filter, sort, plan, examined, returned, indexes, uniqueIndexes);
+        breaches.computeIfAbsent(database + "." + collection + " " + shape(filter)
+                + (isEmpty(sort) ? "" : " sort " + sort.keySet()), key -> new LongAdder()).increment();
         log.warn(message);
         if (mode == Mode.FAIL) {
             throw new MongoServerError(ERROR_CODE, "NoQueryExecutionPlans", message);

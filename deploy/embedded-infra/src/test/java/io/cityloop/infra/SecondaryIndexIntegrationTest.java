@@ -265,7 +265,13 @@ class SecondaryIndexIntegrationTest {
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> cases = client.getDatabase("cityloop-test").getCollection("cases");
             seed(cases);
+            QueryGuard.Cost before = guard.cost();
             assertThat(cases.countDocuments(Filters.eq("category", "c2"))).isEqualTo(143);
+            assertThat(cases.find(Filters.eq("status", STATUSES[0])).into(new ArrayList<>())).isNotEmpty();
+            QueryGuard.Cost read = guard.cost().since(before);
+            assertThat(read.queries()).isEqualTo(2);
+            assertThat(read.examined()).isGreaterThanOrEqualTo(CASES);
+            assertThat(guard.breaches()).containsExactly(java.util.Map.entry("cityloop-test.cases {category: ?}", 1L));
         }
         QueryGuard unset = new QueryGuard(null);
         assertThat(unset.modeFor("cityloop-intake")).isEqualTo(QueryGuard.Mode.OFF);

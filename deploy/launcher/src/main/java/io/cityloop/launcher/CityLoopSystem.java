@@ -99,6 +99,11 @@ public final class CityLoopSystem implements AutoCloseable {
         return infrastructure.mongoUri(database);
     }
 
+    /** The embedded MongoDB's query guard: its mode, what the queries read, the breaches (bench, tests). */
+    public io.cityloop.infra.QueryGuard queryGuard() {
+        return infrastructure.queryGuard();
+    }
+
     /** The real instant at which the simulated business clock reads {@link LauncherOptions.Simulation#start()}. */
     public Instant simulationAnchor() {
         return simulationAnchor;
