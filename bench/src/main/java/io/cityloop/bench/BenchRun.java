@@ -224,6 +224,11 @@ public final class BenchRun {
                 if (duplicates > 0) {
                     findings.add(duplicates + " reports became more than one case");
                 }
+                // The embedded MongoDB's declared indexes must still match their documents after the kills and
+                // outages: a stale entry would be trusted by a later read.
+                List<String> indexDifferences = system.indexInconsistencies();
+                figures.put("indexInconsistencies", indexDifferences);
+                indexDifferences.forEach(difference -> findings.add("index not exact: " + difference));
                 Long stale = actors.outcomes().get("re-dispatched case still shows the returned task");
                 if (stale != null && stale > 0) {
                     findings.add(stale + " re-dispatched cases still named their returned task when verified");
@@ -232,7 +237,9 @@ public final class BenchRun {
                 long inFlight = kill.kills().stream().mapToLong(KillDrill.Kill::casesInFlight).max().orElse(0);
                 boolean killPassed = findings.isEmpty() && (!settings.killDrill() || kill.kills().size() == 4);
                 findings.add(0, ledger.size() + " cases with a 201 checked; " + outcome.mismatches().size()
-                        + " scorecard mismatches; " + audit.republishedEvents() + " events re-published (same id)");
+                        + " scorecard mismatches; " + audit.republishedEvents() + " events re-published (same id); "
+                        + "the embedded MongoDB's secondary indexes " + (indexDifferences.isEmpty() ? "exact"
+                        : "NOT exact (" + indexDifferences.size() + " differences)"));
                 verdicts.add(new Verdict(settings.killDrill() ? "kill -9 each backend service under load"
                         : "load run without kills", killPassed, inFlight, outcome.lost().size(), duplicates, findings));
 

@@ -124,6 +124,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /** The MongoDB server's query guard; it outlives {@link #stopMongo()} and {@link #startMongo()}. */
+    /** The embedded MongoDB's index check ({@link EmbeddedMongo#indexInconsistencies()}). */
+    public synchronized java.util.List<String> indexInconsistencies() {
+        return mongo.indexInconsistencies();
+    }
+
     public synchronized QueryGuard queryGuard() {
         return mongo.queryGuard();
     }

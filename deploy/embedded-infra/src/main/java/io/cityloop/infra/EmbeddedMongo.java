@@ -27,12 +27,14 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoSettings settings;
     private final MongoServer server;
+    private final MongoBackend backend;
     private final QueryGuard queryGuard;
     private boolean closed;
 
-    private EmbeddedMongo(MongoSettings settings, MongoServer server, QueryGuard queryGuard) {
+    private EmbeddedMongo(MongoSettings settings, MongoServer server, MongoBackend backend, QueryGuard queryGuard) {
         this.settings = settings;
         this.server = server;
+        this.backend = backend;
         this.queryGuard = queryGuard;
     }
 
@@ -42,7 +44,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Starts the server with {@code guard} checking the cost of every query ({@link QueryGuard}). */
     public static EmbeddedMongo start(MongoSettings settings, QueryGuard guard) {
-        MongoServer server = new MongoServer(backendFor(settings, guard));
+        MongoBackend backend = backendFor(settings, guard);
+        MongoServer server = new MongoServer(backend);
         try {
             server.bind(settings.host(), settings.port());
         } catch (RuntimeException e) {
@@ -50,7 +53,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new IllegalStateException("MongoDB wire server did not start on " + settings.host() + ":"
                     + settings.port() + ": " + e.getMessage(), e);
         }
-        return new EmbeddedMongo(settings, server, guard);
+        return new EmbeddedMongo(settings, server, backend, guard);
     }
 
     private static MongoBackend backendFor(MongoSettings settings, QueryGuard guard) {
@@ -81,6 +84,18 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** What this server does with a query that reads far more than it returns. */
     public QueryGuard queryGuard() {
         return queryGuard;
+    }
+
+    /**
+     * Where a declared secondary index disagrees with its documents (missing, misplaced or stale entries), by
+     * {@code database.collection}; empty when every index is exact ({@link IndexConsistency}).
+     */
+    public synchronized java.util.List<String> indexInconsistencies() {
+        return closed ? java.util.List.of() : IndexConsistency.check(backend);
+    }
+
+    MongoBackend backend() {
+        return backend;
     }
 
     public MongoSettings settings() {

@@ -147,6 +147,11 @@ final class IndexedBackends {
         }
 
         @Override
+        public List<DocumentWithPosition<Integer>> documentsWithPositions() {
+            return streamAllDocumentsWithPosition().toList();
+        }
+
+        @Override
         public boolean matches(Document document, Document filter) {
             return documentMatchesQuery(document, filter);
         }
@@ -301,6 +306,11 @@ final class IndexedBackends {
         @Override
         public Stream<Document> allDocuments() {
             return streamAllDocumentsWithPosition().map(DocumentWithPosition::getDocument);
+        }
+
+        @Override
+        public List<DocumentWithPosition<Object>> documentsWithPositions() {
+            return streamAllDocumentsWithPosition().toList();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.cityloop.infra;
 
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -79,6 +80,9 @@ final class IndexedQueries {
         SecondaryIndex<P> ordered(OrderedUniqueIndex<P> index);
 
         Stream<Document> allDocuments();
+
+        /** Every document with its position, for checking the indexes against them. */
+        List<DocumentWithPosition<P>> documentsWithPositions();
 
         boolean matches(Document document, Document filter);
 

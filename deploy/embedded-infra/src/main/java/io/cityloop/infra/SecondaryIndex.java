@@ -122,6 +122,34 @@ final class SecondaryIndex<P> extends Index<P> {
         return result;
     }
 
+    /**
+     * Where this index and the documents disagree, at most {@code limit} lines: a document's entry missing or
+     * pointing elsewhere, or an entry left behind for a document that no longer has that key. Empty when exact.
+     * The caller holds the collection's lock, so no write moves the documents meanwhile.
+     */
+    List<String> differences(List<de.bwaldvogel.mongo.backend.DocumentWithPosition<P>> documents, int limit) {
+        List<String> differences = new ArrayList<>();
+        ConcurrentSkipListMap<Object[], P> expected = new ConcurrentSkipListMap<>(order);
+        for (de.bwaldvogel.mongo.backend.DocumentWithPosition<P> document : documents) {
+            for (Object[] entry : entriesOf(document.getDocument(), document.getPosition())) {
+                expected.put(entry, document.getPosition());
+                P indexed = entries.get(entry);
+                if (differences.size() < limit && !java.util.Objects.equals(indexed, document.getPosition())) {
+                    differences.add(getName() + ": document " + document.getDocument().get("_id")
+                            + (indexed == null ? " has no entry " : " has its entry pointing elsewhere ")
+                            + java.util.Arrays.toString(entry));
+                }
+            }
+        }
+        for (Object[] entry : entries.keySet()) {
+            if (differences.size() < limit && !expected.containsKey(entry)) {
+                differences.add(getName() + ": entry " + java.util.Arrays.toString(entry)
+                        + " names no document that has it (stale)");
+            }
+        }
+        return differences;
+    }
+
     @Override
     public P getPosition(Document document) {
         for (Object[] entry : entriesOf(document, null)) {

@@ -43,9 +43,12 @@ class SecondaryIndexIntegrationTest {
                 : MongoSettings.inMemory("localhost", FreePorts.next());
     }
 
+    private EmbeddedMongo server;
+
     private void withCases(MongoSettings settings, Consumer<MongoCollection<Document>> action) {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(settings, QueryGuard.of(QueryGuard.Mode.FAIL));
              MongoClient client = MongoClients.create(mongo.connectionString())) {
+            server = mongo;
             action.accept(client.getDatabase("cityloop-test").getCollection("cases"));
         }
     }
@@ -161,6 +164,29 @@ class SecondaryIndexIntegrationTest {
             assertThat(cases.countDocuments(Filters.eq("unit", "dept-3"))).isZero(); // all HANDLED, then CLOSED
             assertThat(cases.countDocuments(Filters.eq("unit", "dept-1"))).isEqualTo(50);
             assertThat(cases.countDocuments()).isEqualTo(600);
+            assertThat(server.indexInconsistencies()).isEmpty();
+        });
+    }
+
+    @ParameterizedTest(name = "h2 file: {0}")
+    @ValueSource(booleans = {false, true})
+    @SuppressWarnings("unchecked")
+    void theConsistencyCheckNamesAMissingAndAStaleEntry(boolean h2) {
+        withCases(settings(h2), cases -> {
+            seed(cases);
+            assertThat(server.indexInconsistencies()).isEmpty();
+            IndexedQueries.Host<Object> host = (IndexedQueries.Host<Object>) IndexConsistency.hosts(server.backend())
+                    .stream().filter(h -> h.collectionName().equals("cases")).findFirst().orElseThrow();
+            SecondaryIndex<Object> byStatus = (SecondaryIndex<Object>) host.indexes().stream()
+                    .filter(index -> index.getName().equals("by_status")).findFirst().orElseThrow();
+            var documents = host.documentsWithPositions();
+            byStatus.remove(documents.get(0).getDocument());
+            byStatus.add(new de.bwaldvogel.mongo.bson.Document("_id", "case-gone").append("status", "CLOSED").append("reportedAt", 1L),
+                    documents.get(1).getPosition(), null);
+
+            assertThat(server.indexInconsistencies()).hasSize(2)
+                    .anySatisfy(line -> assertThat(line).startsWith("cityloop-test.cases by_status: document case-0000 has no entry"))
+                    .anySatisfy(line -> assertThat(line).contains("case-gone").endsWith("(stale)"));
         });
     }
 

@@ -99,6 +99,11 @@ public final class CityLoopSystem implements AutoCloseable {
         return infrastructure.mongoUri(database);
     }
 
+    /** Where the embedded MongoDB's secondary indexes disagree with their documents; empty when exact. */
+    public java.util.List<String> indexInconsistencies() {
+        return infrastructure.indexInconsistencies();
+    }
+
     /** The embedded MongoDB's query guard: its mode, what the queries read, the breaches (bench, tests). */
     public io.cityloop.infra.QueryGuard queryGuard() {
         return infrastructure.queryGuard();
