@@ -173,21 +173,50 @@ final class IndexedQueries {
             return unique;
         }
         Map<String, Predicate> predicates = predicates(filter);
-        Candidate best = null;
+        List<Candidate> candidates = new ArrayList<>();
         for (Index<P> index : host.indexes()) {
             SecondaryIndex<P> secondary = index instanceof SecondaryIndex<P> plain ? plain
                     : index instanceof OrderedUniqueIndex<P> ordered ? host.ordered(ordered) : null;
             if (secondary != null) {
                 Candidate candidate = candidate(secondary, predicates, sort);
-                if (candidate != null && (best == null || candidate.better(best))) {
-                    best = candidate;
+                if (candidate != null) {
+                    candidates.add(candidate);
                 }
             }
         }
-        if (best == null) {
+        if (candidates.isEmpty()) {
             return new Plan("COLLSCAN", null, false);
         }
-        return best.plan();
+        return cheapest(candidates, skip, limit).plan();
+    }
+
+    /** Entries a trial reads from each candidate at most (MongoDB's planner runs such trials too). */
+    static final int TRIAL_ENTRIES = 256;
+
+    /**
+     * The candidate that would read the fewest entries, found by a trial of each: its shape alone does not tell —
+     * {@code status $in [open]} and {@code category.code = ?} both bind one key and range the next, but one reads
+     * every open case of the period and the other the few of one category near the point. An ordered candidate
+     * under a limit stops after {@code skip + limit} matches. Candidates that all reach the trial's bound are ranked
+     * by shape ({@link Candidate#better}).
+     */
+    private static Candidate cheapest(List<Candidate> candidates, int skip, int limit) {
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        Candidate best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (Candidate candidate : candidates) {
+            long cost = candidate.plan().positions().limit(TRIAL_ENTRIES).count();
+            if (candidate.ordered() && limit > 0) {
+                cost = Math.min(cost, (long) skip + limit);
+            }
+            if (best == null || cost < bestCost || (cost == bestCost && candidate.better(best))) {
+                best = candidate;
+                bestCost = cost;
+            }
+        }
+        return best;
     }
 
     private static <P> Plan uniquePlan(Host<P> host, Document filter) {

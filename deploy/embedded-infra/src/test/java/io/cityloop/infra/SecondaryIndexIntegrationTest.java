@@ -168,6 +168,29 @@ class SecondaryIndexIntegrationTest {
         });
     }
 
+    /**
+     * case-intake's duplicate search binds {@code status $in [open]} and a category, with ranges: two indexes of the
+     * same shape serve it, and only a trial tells that the category's reads a handful where the status's reads
+     * every open case (the guard in fail mode refuses the latter).
+     */
+    @ParameterizedTest(name = "h2 file: {0}")
+    @ValueSource(booleans = {false, true})
+    void ofTwoIndexesOfTheSameShapeTheOneThatReadsFewerServes(boolean h2) {
+        withCases(settings(h2), cases -> {
+            seed(cases);
+            cases.createIndex(Indexes.ascending("category", "reportedAt", "unit", "dueBy"),
+                    new IndexOptions().name("by_category_time"));
+            for (int i = 0; i < 3; i++) {
+                cases.insertOne(new Document("_id", "rare-" + i).append("status", "REPORTED")
+                        .append("category", "01-01-09").append("reportedAt", 2_000L + i).append("unit", "dept-2"));
+            }
+
+            assertThat(ids(cases.find(Filters.and(Filters.in("status", "REPORTED", "FILED", "DISPATCHED", "HANDLED"),
+                    Filters.eq("category", "01-01-09"), Filters.gte("reportedAt", 0L)))))
+                    .containsExactlyInAnyOrder("rare-0", "rare-1", "rare-2");
+        });
+    }
+
     @ParameterizedTest(name = "h2 file: {0}")
     @ValueSource(booleans = {false, true})
     @SuppressWarnings("unchecked")
