@@ -351,6 +351,12 @@ public final class BenchRun {
         LauncherOptions options = new LauncherOptions(home, data, !settings.mongoDrill(), false, ports[5], ports[6], ports[7],
                 servicePorts, new LauncherOptions.Simulation(settings.simulateFrom(), settings.simulateSpeed()))
                 .withJvmProfile(JvmProfile.named(settings.jvmProfile()));
+        if (settings.jfr() != null) {
+            // One recording per service (and the bench's own), to find where the time goes under load.
+            Files.createDirectories(settings.jfr());
+            System.setProperty(CityLoopSystem.EXTRA_JVM_OPTIONS, "-XX:StartFlightRecording=filename="
+                    + settings.jfr().resolve("{service}.jfr") + ",settings=profile,dumponexit=true");
+        }
         // The embedded MongoDB lives in this JVM and reads its guard's mode when it starts.
         System.setProperty(QueryGuard.PROPERTY, settings.queryGuard());
         out.println("bench: starting the system (data " + data + ", services' JVMs " + settings.jvmProfile()

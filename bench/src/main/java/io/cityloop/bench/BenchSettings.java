@@ -167,6 +167,16 @@ public record BenchSettings(
                 : System.getProperty("bench.query-guard").trim();
     }
 
+    /**
+     * Where to write a JFR recording of each service ({@code -Dbench.jfr=<directory>}, off when blank): the
+     * profile settings, dumped when the service stops; read with {@code jfr print --events jdk.ExecutionSample}
+     * or JDK Mission Control.
+     */
+    public Path jfr() {
+        String directory = System.getProperty("bench.jfr", "").trim();
+        return directory.isEmpty() ? null : Path.of(directory).toAbsolutePath();
+    }
+
     /** The load's levels: one constant rate, or the step load's stairs. */
     public io.cityloop.bench.measure.LoadLevels levels() {
         return stepLevels > 1

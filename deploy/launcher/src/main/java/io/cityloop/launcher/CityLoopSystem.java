@@ -242,10 +242,27 @@ public final class CityLoopSystem implements AutoCloseable {
             }
         }
         return ServiceProcess.start(service, options.port(service), service.jarIn(options.home()),
-                options.jvmProfile().options(), environment, arguments,
+                jvmOptions(service), environment, arguments,
                 logDirectory().resolve(service.module() + ".log"),
                 console);
     }
+
+    /**
+     * The profile's JVM options, then those of {@value #EXTRA_JVM_OPTIONS} (space-separated, {@code {service}}
+     * replaced by the module's name): how the bench records each service with JFR.
+     */
+    private List<String> jvmOptions(CityLoopService service) {
+        List<String> jvm = new ArrayList<>(options.jvmProfile().options());
+        for (String option : System.getProperty(EXTRA_JVM_OPTIONS, "").trim().split("\\s+")) {
+            if (!option.isBlank()) {
+                jvm.add(option.replace("{service}", service.module()));
+            }
+        }
+        return jvm;
+    }
+
+    /** System property: JVM options added to every service's, after the profile's. */
+    public static final String EXTRA_JVM_OPTIONS = "cityloop.service-jvm-options";
 
     private void awaitHealthy(List<ServiceProcess> starting, Duration timeout) {
         HealthProbe probe = new HealthProbe();
