@@ -77,11 +77,7 @@ class ReferenceController {
                 request.urgency(), new TimeLimitSpec(request.handlingLimit().amount(), request.handlingLimit().unit()),
                 request.verificationLimitHours(), request.defaultUnit(), request.filingCriterion(),
                 request.closingCriterion());
-        try {
-            return CategoryTree.of(catalogs.publish(request.baseVersion(), edited, user.username(), request.note()));
-        } catch (StaleCatalogException e) {
-            throw Problems.conflict(e.getMessage());
-        }
+        return CategoryTree.of(catalogs.publish(request.baseVersion(), edited, user.username(), request.note()));
     }
 
     /** 处置单位: the 21 departments and the 13 district platforms, for the desks' choices of a unit. */

@@ -2,10 +2,10 @@ package io.cityloop.intake.casefile.application;
 
 import java.util.function.Consumer;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.intake.casefile.model.CaseFile;
+import io.cityloop.platform.concurrency.ConcurrentChangeRetry;
 
 /**
  * Runs a command on a fresh copy of a case and saves it; a concurrent change (optimistic lock) is retried on a newer
@@ -14,7 +14,7 @@ import io.cityloop.intake.casefile.model.CaseFile;
 @Component
 public class CaseCommands {
 
-    private static final int ATTEMPTS = 3;
+    private static final ConcurrentChangeRetry RETRY = ConcurrentChangeRetry.upTo(3);
 
     private final CaseFileStore store;
 
@@ -23,18 +23,12 @@ public class CaseCommands {
     }
 
     public CaseFile apply(String caseId, Consumer<CaseFile> command) {
-        for (int attempt = 1; ; attempt++) {
+        return RETRY.run(() -> {
             CaseFile file = load(caseId);
             command.accept(file);
-            try {
-                store.save(file);
-                return file;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            store.save(file);
+            return file;
+        });
     }
 
     public CaseFileStore store() {

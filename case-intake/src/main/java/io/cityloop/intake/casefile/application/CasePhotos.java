@@ -16,6 +16,7 @@ import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseRuleViolation;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.PhotoRef;
+import io.cityloop.platform.concurrency.ConcurrentChangeRetry;
 
 /**
  * 照片: stores a case's photos in GridFS under an id derived from the case and the content hash, so an upload
@@ -26,6 +27,8 @@ public class CasePhotos {
 
     /** 10 MB per photo. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private static final ConcurrentChangeRetry RETRY = ConcurrentChangeRetry.upTo(3);
 
     private final CaseFileStore store;
     private final PhotoStore photos;
@@ -57,22 +60,20 @@ public class CasePhotos {
         Instant now = clock.instant();
         PhotoRef candidate = new PhotoRef(photoId, sha256, type, content.length, stage, exif.takenAt(), exif.lon(),
                 exif.lat(), uploader.id(), now);
-        for (int attempt = 1; ; attempt++) {
-            CaseFile file = store.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
-            PhotoRef attached = file.attachPhoto(candidate);
-            if (attached != candidate) {
-                return attached;
-            }
-            photos.store(photoId, content, type, metadata(caseId, candidate));
-            try {
+        try {
+            return RETRY.run(() -> {
+                CaseFile file = store.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+                PhotoRef attached = file.attachPhoto(candidate);
+                if (attached != candidate) {
+                    return attached;
+                }
+                photos.store(photoId, content, type, metadata(caseId, candidate));
                 store.save(file);
                 return candidate;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == 3) {
-                    photos.delete(photoId);
-                    throw e;
-                }
-            }
+            });
+        } catch (OptimisticLockingFailureException e) {
+            photos.delete(photoId);
+            throw e;
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import io.cityloop.intake.casefile.model.CaseFile;
@@ -14,6 +13,7 @@ import io.cityloop.intake.casefile.model.IllegalTransitionException;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.TaskAssignment;
 import io.cityloop.intake.catalog.CatalogRegistry;
+import io.cityloop.platform.concurrency.ConcurrentChangeRetry;
 import io.cityloop.reference.Category;
 import io.cityloop.reference.CityReference;
 
@@ -25,7 +25,7 @@ import io.cityloop.reference.CityReference;
 public class DispatchMirror {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchMirror.class);
-    private static final int ATTEMPTS = 5;
+    private static final ConcurrentChangeRetry RETRY = ConcurrentChangeRetry.upTo(5);
 
     private final CaseFileStore store;
     private final CityReference city;
@@ -70,7 +70,7 @@ public class DispatchMirror {
     }
 
     private void apply(String caseId, String eventId, Predicate<CaseFile> step) {
-        for (int attempt = 1; ; attempt++) {
+        RETRY.run(() -> {
             CaseFile file = store.find(caseId).orElse(null);
             if (file == null) {
                 log.warn("event {} names unknown case {}; skipped", eventId, caseId);
@@ -80,16 +80,10 @@ public class DispatchMirror {
                 if (step.test(file)) {
                     store.save(file);
                 }
-                return;
             } catch (IllegalTransitionException e) {
                 // One case's events arrive in order on one partition, so this is a defect to look at, not to retry.
                 log.warn("event {} does not fit case {}: {}; skipped", eventId, caseId, e.getMessage());
-                return;
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
             }
-        }
+        });
     }
 }

@@ -2,6 +2,8 @@ package io.cityloop.intake.casefile.adapters.open311;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,10 +15,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.cityloop.intake.casefile.application.IdempotencyKeyReusedException;
+import io.cityloop.intake.casefile.application.PublicIntake;
+import io.cityloop.intake.casefile.application.TooManyReportsException;
+import io.cityloop.intake.web.ClientAddress;
 import io.cityloop.platform.persistence.DatabaseUnavailable;
 import io.cityloop.platform.problem.FieldProblem;
 import io.cityloop.platform.problem.ProblemException;
 import io.cityloop.platform.problem.Problems;
+import io.cityloop.reference.RuleViolationException;
 
 /**
  * Open311 clients expect {@code [{code, description}]} (or its XML for a {@code .xml} resource), not problem+json,
@@ -29,6 +36,12 @@ class Open311Advice {
 
     private static final Logger log = LoggerFactory.getLogger(Open311Advice.class);
 
+    private final PublicIntake intake;
+
+    Open311Advice(PublicIntake intake) {
+        this.intake = intake;
+    }
+
     @ExceptionHandler(Open311Exception.class)
     ResponseEntity<?> onRefusal(Open311Exception e) {
         HttpHeaders headers = new HttpHeaders();
@@ -36,6 +49,24 @@ class Open311Advice {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
         }
         return Open311Error.answer(e.status(), e.errors(), headers);
+    }
+
+    /** The intake's refusals, with the field named as the Open311 client sent it. */
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<?> onRuleViolation(RuleViolationException e) {
+        return onRefusal(new Open311Exception(HttpStatus.BAD_REQUEST, e.broken().stream()
+                .map(rule -> Open311Fields.name(rule.field()) + ": " + rule.message()).toList()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<?> onKeyReused(IdempotencyKeyReusedException e) {
+        return onRefusal(new Open311Exception(HttpStatus.CONFLICT, List.of("Idempotency-Key: " + e.getMessage())));
+    }
+
+    @ExceptionHandler(TooManyReportsException.class)
+    ResponseEntity<?> onTooManyReports(TooManyReportsException e, HttpServletRequest request) {
+        return onRefusal(new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, List.of(e.getMessage()),
+                intake.retryAfter(ClientAddress.of(request))));
     }
 
     @ExceptionHandler(ProblemException.class)

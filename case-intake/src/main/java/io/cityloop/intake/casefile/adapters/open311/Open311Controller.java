@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,11 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cityloop.intake.casefile.application.CaseFileStore;
-import io.cityloop.intake.casefile.application.IdempotencyKeyReusedException;
-import io.cityloop.intake.casefile.application.InvalidReportException;
 import io.cityloop.intake.casefile.application.PublicIntake;
 import io.cityloop.intake.casefile.application.ReportOutcome;
-import io.cityloop.intake.casefile.application.TooManyReportsException;
 import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.catalog.CatalogRegistry;
 import io.cityloop.intake.web.ClientAddress;
@@ -194,8 +190,7 @@ class Open311Controller {
         validate(submission);
         String idempotencyKey = key == null ? "open311:" + UUID.randomUUID() : checked(key);
         String client = ClientAddress.of(http);
-        ReportOutcome outcome = refusedAsOpen311(client, () -> intake.report(submission.toReport(idempotencyKey),
-                client));
+        ReportOutcome outcome = intake.report(submission.toReport(idempotencyKey), client);
         CaseFile file = outcome.caseFile();
         return new Submitted(file.id(), outcome.created(), List.of(new Open311Receipt(file.id(), notice(file), null)));
     }
@@ -282,20 +277,6 @@ class Open311Controller {
                     "must be 8 to 100 letters, digits or . _ : -, e.g. a UUID");
         }
         return key;
-    }
-
-    /** The intake's refusals, with the field named as the Open311 client sent it. */
-    private <T> T refusedAsOpen311(String client, Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (InvalidReportException e) {
-            throw Open311Exception.badRequest(Open311Fields.name(e.field()), e.getMessage());
-        } catch (IdempotencyKeyReusedException e) {
-            throw new Open311Exception(HttpStatus.CONFLICT, List.of("Idempotency-Key: " + e.getMessage()));
-        } catch (TooManyReportsException e) {
-            throw new Open311Exception(HttpStatus.TOO_MANY_REQUESTS, List.of(e.getMessage()),
-                    intake.retryAfter(client));
-        }
     }
 
     /** What happens next, in the citizen's words: the filing deadline, and a hint when it looks like a duplicate. */

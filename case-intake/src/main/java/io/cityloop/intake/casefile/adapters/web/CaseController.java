@@ -83,16 +83,16 @@ class CaseController {
     @PreAuthorize("hasAnyRole('INSPECTOR','OPERATOR')")
     ResponseEntity<CaseView> report(@RequestHeader("Idempotency-Key") String key,
                                     @Valid @RequestBody ReportRequest request, CurrentUser user) {
-        CaseProblems.requireKey(key);
+        IdempotencyKeys.require(key);
         boolean inspector = user.hasRole("inspector");
         ReportSource source = source(request.source(), inspector);
         Participant reporter = new Participant(user.username(), inspector ? "inspector" : "operator");
         ReportOrigin origin = new ReportOrigin(request.deviceId(), request.reading(),
                 request.caller() == null ? null : request.caller().name(),
                 request.caller() == null ? null : request.caller().phone());
-        ReportOutcome outcome = CaseProblems.act(() -> reporting.report(new NewReport(request.categoryCode(),
-                request.description(), request.location().lon(), request.location().lat(), request.address(), key,
-                ReportOrigin.NONE.equals(origin) ? ReportOrigin.NONE : origin), reporter, source));
+        ReportOutcome outcome = reporting.report(new NewReport(request.categoryCode(), request.description(),
+                request.location().lon(), request.location().lat(), request.address(), key,
+                ReportOrigin.NONE.equals(origin) ? ReportOrigin.NONE : origin), reporter, source);
         CaseView view = views.toView(outcome.caseFile());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + view.id())).body(view)
@@ -207,7 +207,7 @@ class CaseController {
     @PreAuthorize("hasAnyRole('OPERATOR','SHIFT_LEAD')")
     CaseView decideFiling(@PathVariable String id, @Valid @RequestBody FilingRequest request, CurrentUser user) {
         Participant operator = new Participant(user.username(), user.actingRole("shift-lead", "operator"));
-        return views.toView(CaseProblems.act(() -> switch (request.decision()) {
+        return views.toView(switch (request.decision()) {
             case REJECT -> {
                 if (request.reasonCode() == null) {
                     throw Problems.validation("reasonCode", "required",
@@ -224,7 +224,7 @@ class CaseController {
             }
             case REQUEST_INFO -> filing.requestInformation(id, operator, request.note());
             case FILE -> filing.file(id, operator, request.note(), componentOwner(id, request.componentOwner()));
-        }));
+        });
     }
 
     /** An owner is named only for a component (部件) case, and must be one of the city's departments. */
@@ -247,14 +247,14 @@ class CaseController {
     @PostMapping("/{id}/unmerge")
     @PreAuthorize("hasRole('SHIFT_LEAD')")
     CaseView unmerge(@PathVariable String id, @Valid @RequestBody ReasonRequest request, CurrentUser user) {
-        return views.toView(CaseProblems.act(() -> filing.unmerge(id, shiftLead(user), request.reason())));
+        return views.toView(filing.unmerge(id, shiftLead(user), request.reason()));
     }
 
     /** 作废: a shift lead cancels a case that was not dispatched yet. */
     @PostMapping("/{id}/cancellation")
     @PreAuthorize("hasRole('SHIFT_LEAD')")
     CaseView cancel(@PathVariable String id, @Valid @RequestBody ReasonRequest request, CurrentUser user) {
-        return views.toView(CaseProblems.act(() -> filing.cancel(id, shiftLead(user), request.reason())));
+        return views.toView(filing.cancel(id, shiftLead(user), request.reason()));
     }
 
     /** 补充信息: the reporter (or an operator on the phone) answers the operator's question. */
@@ -262,7 +262,7 @@ class CaseController {
     @PreAuthorize("hasAnyRole('INSPECTOR','OPERATOR','SHIFT_LEAD')")
     CaseView supply(@PathVariable String id, @Valid @RequestBody ReasonRequest request, CurrentUser user) {
         Participant by = new Participant(user.username(), user.actingRole("inspector", "operator", "shift-lead"));
-        return views.toView(CaseProblems.act(() -> filing.supplyInformation(id, by, request.reason())));
+        return views.toView(filing.supplyInformation(id, by, request.reason()));
     }
 
     @PostMapping("/{id}/verification")
@@ -274,9 +274,9 @@ class CaseController {
             if (request.note() == null || request.note().isBlank()) {
                 throw Problems.validation("note", "required", "a failed check must say what is still wrong");
             }
-            return views.toView(CaseProblems.act(() -> verification.fail(id, inspector, request.note(), photos)));
+            return views.toView(verification.fail(id, inspector, request.note(), photos));
         }
-        return views.toView(CaseProblems.act(() -> verification.pass(id, inspector, request.note(), photos)));
+        return views.toView(verification.pass(id, inspector, request.note(), photos));
     }
 
     private static Participant shiftLead(CurrentUser user) {

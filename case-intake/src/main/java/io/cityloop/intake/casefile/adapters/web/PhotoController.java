@@ -27,7 +27,6 @@ import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseRuleViolation;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.PhotoRef;
-import io.cityloop.platform.problem.ProblemException;
 import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 
@@ -93,7 +92,7 @@ class PhotoController {
     private ResponseEntity<CaseView.Photo> attach(String id, byte[] content, String stage, CurrentUser user) {
         Participant uploader = new Participant(user.username(),
                 user.actingRole("inspector", "operator", "shift-lead", "department"));
-        PhotoRef photo = CaseProblems.act(() -> photos.attach(id, content, stage, uploader));
+        PhotoRef photo = photos.attach(id, content, stage, uploader);
         String url = "/api/cases/" + id + "/photos/" + photo.id();
         return ResponseEntity.created(URI.create(url)).body(new CaseView.Photo(photo.id(), photo.sha256(),
                 photo.contentType(), photo.size(), photo.stage(), photo.takenAt(), photo.lon(), photo.lat(),
@@ -152,7 +151,7 @@ class PhotoController {
         }
     }
 
-    private static ProblemException tooLarge() {
-        return CaseProblems.violation(new CaseRuleViolation("file", "max-size", "a photo may be at most 10 MB"));
+    private static CaseRuleViolation tooLarge() {
+        return new CaseRuleViolation("file", "max-size", "a photo may be at most 10 MB");
     }
 }

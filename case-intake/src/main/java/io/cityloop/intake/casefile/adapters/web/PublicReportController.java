@@ -39,11 +39,11 @@ class PublicReportController {
     ResponseEntity<PublicCaseView> report(@RequestHeader("Idempotency-Key") String key,
                                           @Valid @RequestBody PublicReportRequest request,
                                           HttpServletRequest http) {
-        CaseProblems.requireKey(key);
+        IdempotencyKeys.require(key);
         NewReport report = new NewReport(request.categoryCode(), request.description(), request.location().lon(),
                 request.location().lat(), request.address(), key, request.contactPhone() == null ? ReportOrigin.NONE
                         : new ReportOrigin(null, null, null, request.contactPhone()));
-        ReportOutcome outcome = CaseProblems.act(() -> intake.report(report, ClientAddress.of(http)));
+        ReportOutcome outcome = intake.report(report, ClientAddress.of(http));
         PublicCaseView view = PublicCaseView.of(outcome.caseFile());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/public/reports/" + view.id())).body(view)
