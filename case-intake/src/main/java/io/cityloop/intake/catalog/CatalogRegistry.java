@@ -27,6 +27,8 @@ import io.cityloop.reference.CityReference;
 @Service
 public class CatalogRegistry {
 
+    private static final int MAJOR_LENGTH = "02-01".length();
+
     private final MongoTemplate mongo;
     private final CityReference city;
     private final Clock clock;
@@ -51,6 +53,15 @@ public class CatalogRegistry {
     public Optional<Category> find(String version, String code) {
         return version(version == null ? latest().version() : version).flatMap(c -> c.find(code))
                 .or(() -> current().find(code));
+    }
+
+    /**
+     * A category in force of the major class (type-major, e.g. {@code 02-01}) of {@code code}: a new or edited
+     * category takes its kind (部件/事件) and its major's name from the catalog, not from its code.
+     */
+    public Optional<Category> majorOf(String code) {
+        String major = code.substring(0, Math.min(code.length(), MAJOR_LENGTH));
+        return current().all().stream().filter(c -> c.code().startsWith(major + "-")).findFirst();
     }
 
     public List<VersionInfo> versions() {

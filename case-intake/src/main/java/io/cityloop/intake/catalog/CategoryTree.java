@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.cityloop.reference.Category;
 import io.cityloop.reference.CategoryCatalog;
+import io.cityloop.reference.CategoryKind;
 import io.cityloop.reference.TimeLimitSpec;
 
 /** The catalog as the console browses it: type (部件/事件) → major class → minor categories. */
@@ -30,13 +31,18 @@ record CategoryTree(String version, List<Type> types) {
                     .add(category);
         }
         List<Type> types = byTypeAndMajor.entrySet().stream()
-                .map(type -> new Type(type.getKey(), "01".equals(type.getKey()) ? "部件" : "事件",
+                .map(type -> new Type(type.getKey(), kindName(type.getValue()),
                         type.getValue().entrySet().stream()
                                 .map(major -> new Major(major.getKey(), major.getValue().get(0).majorName(),
                                         major.getValue().stream().map(CategoryTree::minor).toList()))
                                 .toList()))
                 .toList();
         return new CategoryTree(catalog.version(), types);
+    }
+
+    /** The kind its categories have in the catalog: every category of a type has the same. */
+    private static String kindName(Map<String, List<Category>> majors) {
+        return majors.values().iterator().next().get(0).kind() == CategoryKind.COMPONENT ? "部件" : "事件";
     }
 
     private static Minor minor(Category c) {

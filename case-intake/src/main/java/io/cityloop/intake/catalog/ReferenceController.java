@@ -18,7 +18,6 @@ import io.cityloop.intake.grid.UnitCellGrid;
 import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 import io.cityloop.reference.Category;
-import io.cityloop.reference.CategoryKind;
 import io.cityloop.reference.CityReference;
 import io.cityloop.reference.District;
 import io.cityloop.reference.HandlingUnit;
@@ -32,11 +31,6 @@ import io.cityloop.reference.TimeLimitSpec;
 class ReferenceController {
 
     private static final String CODE = "0[12]-0[1-6]-\\d{2}";
-    private static final Map<String, String> MAJORS = Map.ofEntries(
-            Map.entry("01-01", "公用设施"), Map.entry("01-02", "道路交通"), Map.entry("01-03", "市容环境"),
-            Map.entry("01-04", "园林绿化"), Map.entry("01-05", "房屋土地"), Map.entry("01-06", "其他设施"),
-            Map.entry("02-01", "市容环境"), Map.entry("02-02", "宣传广告"), Map.entry("02-03", "施工管理"),
-            Map.entry("02-04", "突发事件"), Map.entry("02-05", "街面秩序"), Map.entry("02-06", "其他事件"));
 
     private final CatalogRegistry catalogs;
     private final CityReference city;
@@ -72,9 +66,10 @@ class ReferenceController {
         if (!Category.DISTRICT_UNIT.equals(request.defaultUnit()) && city.unit(request.defaultUnit()).isEmpty()) {
             throw Problems.validation("defaultUnit", "known-unit", request.defaultUnit() + " is not a handling unit");
         }
-        Category edited = new Category(code, request.name(),
-                code.startsWith("01") ? CategoryKind.COMPONENT : CategoryKind.EVENT, MAJORS.get(code.substring(0, 5)),
-                request.urgency(), new TimeLimitSpec(request.handlingLimit().amount(), request.handlingLimit().unit()),
+        Category major = catalogs.majorOf(code).orElseThrow(() -> Problems.validation("code", "pattern",
+                "must be type-major-minor with a major class of the catalog"));
+        Category edited = new Category(code, request.name(), major.kind(), major.majorName(), request.urgency(),
+                new TimeLimitSpec(request.handlingLimit().amount(), request.handlingLimit().unit()),
                 request.verificationLimitHours(), request.defaultUnit(), request.filingCriterion(),
                 request.closingCriterion());
         return CategoryTree.of(catalogs.publish(request.baseVersion(), edited, user.username(), request.note()));

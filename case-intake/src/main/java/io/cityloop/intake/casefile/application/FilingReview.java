@@ -5,11 +5,15 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import io.cityloop.intake.casefile.model.CaseCategory;
 import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseRuleViolation;
 import io.cityloop.intake.casefile.model.NotPermittedException;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.RejectionReason;
+import io.cityloop.intake.catalog.CatalogRegistry;
+import io.cityloop.reference.Category;
+import io.cityloop.reference.CategoryKind;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -20,11 +24,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class FilingReview {
 
     private final CaseCommands commands;
+    private final CatalogRegistry catalogs;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    FilingReview(CaseCommands commands, Clock clock, MeterRegistry meters) {
+    FilingReview(CaseCommands commands, CatalogRegistry catalogs, Clock clock, MeterRegistry meters) {
         this.commands = commands;
+        this.catalogs = catalogs;
         this.clock = clock;
         this.meters = meters;
     }
@@ -39,10 +45,17 @@ public class FilingReview {
 
     /** Files a case; {@code componentOwner} names the owner's unit of a component case, or is null. */
     public CaseFile file(String caseId, Participant operator, String note, String componentOwner) {
-        CaseFile file = commands.apply(caseId, c -> c.file(operator, note, componentOwner, clock.instant()));
+        CaseFile file = commands.apply(caseId, c -> c.file(operator, note, componentOwner,
+                componentOwner == null ? null : kindOf(c.category()), clock.instant()));
         meters.counter("cityloop_cases_filed_total", "district", file.location().districtCode(),
                 "category", file.category().code()).increment();
         return file;
+    }
+
+    /** As the catalog version the case was reported under defines the category. */
+    private CategoryKind kindOf(CaseCategory category) {
+        return catalogs.find(category.catalogVersion(), category.code()).map(Category::kind).orElseThrow(() ->
+                new IllegalStateException("no category " + category.code() + " in any catalog version"));
     }
 
     public CaseFile reject(String caseId, Participant operator, RejectionReason reason, String note) {

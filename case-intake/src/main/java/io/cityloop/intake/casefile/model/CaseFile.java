@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.cityloop.reference.CategoryKind;
+
 /**
  * 案件: the supervision center's file on one problem in the street, from report to closing. Its own steps
  * (file, reject, merge, verify, cancel) register a {@link CaseChange}; the command center's steps (dispatched,
@@ -118,14 +120,21 @@ public final class CaseFile {
 
     /** 立案: the report meets its category's filing criterion. */
     public void file(Participant by, String note, Instant now) {
-        file(by, note, null, now);
+        file(by, note, null, null, now);
     }
 
     /**
      * 立案 of a component case naming the component's owner, so that the command center can route it to the owner's
-     * unit (e.g. the utility owning a manhole cover).
+     * unit (e.g. the utility owning a manhole cover). Only a component (部件) has an owner.
+     *
+     * @param kind the kind of the case's category in the catalog version it was reported under; may be null when
+     *             no owner is named
      */
-    public void file(Participant by, String note, String componentOwner, Instant now) {
+    public void file(Participant by, String note, String componentOwner, CategoryKind kind, Instant now) {
+        if (componentOwner != null && kind != CategoryKind.COMPONENT) {
+            throw new CaseRuleViolation("componentOwner", "component-only",
+                    "only a component (部件) case has an owner; " + category.code() + " is an event (事件)");
+        }
         CaseStatus from = moveTo(CaseStatus.FILED, "filed");
         decidedFiling(now);
         String reason = componentOwner == null ? note
@@ -235,21 +244,14 @@ public final class CaseFile {
         if (alreadyApplied(eventId)) {
             return false;
         }
-        boolean redispatch = succeedsOpenTask(task);
-        CaseStatus from = status;
-        if (redispatch) {
-            status = CaseStatus.DISPATCHED;
-        } else {
-            moveTo(CaseStatus.DISPATCHED, "dispatched");
+        boolean redispatch = currentTask != null;
+        if (redispatch && currentTask.taskId().equals(task.taskId())) {
+            throw new IllegalTransitionException(id, "dispatched", status);
         }
+        CaseStatus from = moveTo(CaseStatus.DISPATCHED, "dispatched");
         currentTask = task;
         mirror(eventId, at, "dispatched", from, by, (redispatch ? "改派至" : "派遣至") + task.unitName());
         return true;
-    }
-
-    private boolean succeedsOpenTask(TaskAssignment task) {
-        return currentTask != null && !currentTask.taskId().equals(task.taskId())
-                && (status == CaseStatus.DISPATCHED || status == CaseStatus.ACCEPTED);
     }
 
     /** 签收 by the unit. Returns false when this event was already applied. */

@@ -18,7 +18,10 @@ public enum CaseStatus {
     MERGED,
     /** 已作废: cancelled by a shift lead before dispatch. An end state. */
     CANCELLED,
-    /** 已派遣: a handling unit has the task. */
+    /**
+     * 已派遣: a handling unit has the task. Dispatched again (from here or from ACCEPTED) when a successor task
+     * replaces the open one after a justified return (退回) or a reassignment (改派).
+     */
     DISPATCHED,
     /** 已签收: the unit accepted the task. */
     ACCEPTED,
@@ -39,8 +42,9 @@ public enum CaseStatus {
             case INFO_REQUESTED -> EnumSet.of(REPORTED, REJECTED, MERGED, CANCELLED);
             case MERGED -> EnumSet.of(REPORTED);
             case FILED -> EnumSet.of(DISPATCHED, CANCELLED);
-            case DISPATCHED -> EnumSet.of(ACCEPTED);
-            case ACCEPTED, REWORK -> EnumSet.of(HANDLED);
+            case DISPATCHED -> EnumSet.of(ACCEPTED, DISPATCHED);
+            case ACCEPTED -> EnumSet.of(HANDLED, DISPATCHED);
+            case REWORK -> EnumSet.of(HANDLED);
             case HANDLED -> EnumSet.of(VERIFYING);
             case VERIFYING -> EnumSet.of(VERIFIED, REWORK);
             case VERIFIED -> EnumSet.of(CLOSED);

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.cityloop.reference.CategoryKind;
+
 class CaseFileTest {
 
     private static final Instant LATER = MONDAY_0900.plusSeconds(20_000);
@@ -82,6 +84,32 @@ class CaseFileTest {
         assertThat(CaseStatus.VERIFYING.next()).containsExactlyInAnyOrder(CaseStatus.VERIFIED, CaseStatus.REWORK);
         assertThat(CaseStatus.CLOSED.next()).isEmpty();
         assertThat(CaseStatus.REJECTED.next()).isEmpty();
+    }
+
+    @Test
+    void aSuccessorTaskDispatchesAnOpenTaskAgainThroughTheStatusTable() {
+        assertThat(CaseStatus.DISPATCHED.canMoveTo(CaseStatus.DISPATCHED)).isTrue();
+        assertThat(CaseStatus.ACCEPTED.canMoveTo(CaseStatus.DISPATCHED)).isTrue();
+        assertThat(CaseStatus.REWORK.canMoveTo(CaseStatus.DISPATCHED)).isFalse();
+        assertThat(CaseStatus.VERIFYING.canMoveTo(CaseStatus.DISPATCHED)).isFalse();
+    }
+
+    @Test
+    void onlyAComponentCaseNamesItsOwner() {
+        CaseFile event = CaseFixture.reportedCase();
+
+        assertThatThrownBy(() -> event.file(OPERATOR, null, "dept-05", CategoryKind.EVENT, LATER))
+                .isInstanceOfSatisfying(CaseRuleViolation.class, e -> {
+                    assertThat(e.field()).isEqualTo("componentOwner");
+                    assertThat(e.rule()).isEqualTo("component-only");
+                });
+        assertThat(event.status()).isEqualTo(CaseStatus.REPORTED);
+
+        CaseFile component = CaseFixture.reportedCase();
+        component.file(OPERATOR, "井盖缺失", "dept-05", CategoryKind.COMPONENT, LATER);
+        assertThat(component.status()).isEqualTo(CaseStatus.FILED);
+        assertThat(component.changes()).last().isInstanceOfSatisfying(CaseChange.Filed.class,
+                f -> assertThat(f.componentOwner()).isEqualTo("dept-05"));
     }
 
     @Test

@@ -28,7 +28,6 @@ import io.cityloop.intake.casefile.application.NearbyCases;
 import io.cityloop.intake.casefile.application.NewReport;
 import io.cityloop.intake.casefile.application.OnSiteVerification;
 import io.cityloop.intake.casefile.application.ReportOutcome;
-import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseStatus;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.ReportOrigin;
@@ -223,22 +222,14 @@ class CaseController {
                 yield filing.merge(id, request.masterCaseId(), operator, request.note());
             }
             case REQUEST_INFO -> filing.requestInformation(id, operator, request.note());
-            case FILE -> filing.file(id, operator, request.note(), componentOwner(id, request.componentOwner()));
+            case FILE -> filing.file(id, operator, request.note(), knownUnit(request.componentOwner()));
         });
     }
 
-    /** An owner is named only for a component (部件) case, and must be one of the city's departments. */
-    private String componentOwner(String caseId, String owner) {
-        if (owner == null) {
-            return null;
-        }
-        if (city.unit(owner).isEmpty()) {
+    /** A component's owner must be one of the city's departments; the case decides whether it may have one. */
+    private String knownUnit(String owner) {
+        if (owner != null && city.unit(owner).isEmpty()) {
             throw Problems.validation("componentOwner", "known-unit", "is not a department of the city: " + owner);
-        }
-        CaseFile file = cases.find(caseId).orElseThrow(() -> Problems.notFound("no case " + caseId));
-        if (!file.category().code().startsWith("01-")) {
-            throw Problems.validation("componentOwner", "component-only",
-                    "only a component (部件) case has an owner; " + file.category().code() + " is an event (事件)");
         }
         return owner;
     }
