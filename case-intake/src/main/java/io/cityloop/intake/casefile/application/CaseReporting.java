@@ -14,8 +14,10 @@ import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseLocation;
 import io.cityloop.intake.casefile.model.DuplicateRule;
 import io.cityloop.intake.casefile.model.Participant;
+import io.cityloop.intake.casefile.model.Report;
 import io.cityloop.intake.casefile.model.ReportOrigin;
 import io.cityloop.intake.casefile.model.ReportSource;
+import io.cityloop.intake.casefile.model.Submission;
 import io.cityloop.intake.catalog.CatalogRegistry;
 import io.cityloop.intake.grid.CellLocation;
 import io.cityloop.intake.grid.UnitCellGrid;
@@ -72,12 +74,13 @@ public class CaseReporting {
         Instant now = clock.instant();
         ReportOrigin origin = report.origin() == null ? ReportOrigin.NONE : report.origin();
         CaseFile file = CaseFile.report(numbering.next(LocalDate.ofInstant(now, clock.getZone())),
-                new CaseCategory(category.code(), category.name(), catalog.version(), category.urgency().name()),
-                report.description(),
-                new CaseLocation(report.lon(), report.lat(), report.address(), cell.districtCode(),
-                        cell.districtName(), cell.streetCode(), cell.streetName(), cell.communityCode(),
-                        cell.communityName(), cell.cellCode(), cell.inspectorArea()),
-                source, origin, reporter, report.idempotencyKey(), report.fingerprint(), now,
+                new Report(new CaseCategory(category.code(), category.name(), catalog.version(),
+                        category.urgency().name()), report.description(),
+                        new CaseLocation(report.lon(), report.lat(), report.address(), cell.districtCode(),
+                                cell.districtName(), cell.streetCode(), cell.streetName(), cell.communityCode(),
+                                cell.communityName(), cell.cellCode(), cell.inspectorArea()),
+                        source, origin),
+                new Submission(reporter, now, report.idempotencyKey(), report.fingerprint()),
                 city.calendar().deadline(now, TimeLimitSpec.workingHours(settings.filing().limitWorkingHours())));
         file.flagProbableDuplicates(probableMasters(report, now));
         if (file.probableDuplicates().isEmpty()) {

@@ -31,27 +31,13 @@ public final class CaseFile {
 
     private final String id;
     private CaseStatus status;
-    private final CaseCategory category;
-    private final String description;
-    private final CaseLocation location;
-    private final ReportSource source;
-    private final ReportOrigin origin;
-    private final Participant reporter;
-    private final String idempotencyKey;
-    private final String requestFingerprint;
-    private final Instant reportedAt;
-    private final Instant filingDueBy;
-    private Instant filingDecidedAt;
-    private Boolean filingOnTime;
-    private List<String> probableDuplicates;
-    private String masterCaseId;
-    private final List<Participant> coReporters;
-    private TaskAssignment currentTask;
-    private Verification verification;
-    private int reworkCount;
+    private Submission submission;
+    private final Report report;
+    private Filing filing;
+    private Handling handling;
     private final List<PhotoRef> photos;
-    private long eventCount;
     private final List<TimelineEntry> timeline;
+    private long eventCount;
     private final Set<String> appliedEventIds;
     private final Long version;
     private final List<CaseChange> changes = new ArrayList<>();
@@ -59,49 +45,28 @@ public final class CaseFile {
     private CaseFile(CaseSnapshot s) {
         this.id = Objects.requireNonNull(s.id(), "id");
         this.status = s.status();
-        this.category = s.category();
-        this.description = s.description();
-        this.location = s.location();
-        this.source = s.source();
-        this.origin = s.origin() == null ? ReportOrigin.NONE : s.origin();
-        this.reporter = s.reporter();
-        this.idempotencyKey = s.idempotencyKey();
-        this.requestFingerprint = s.requestFingerprint();
-        this.reportedAt = s.reportedAt();
-        this.filingDueBy = s.filingDueBy();
-        this.filingDecidedAt = s.filingDecidedAt();
-        this.filingOnTime = s.filingOnTime();
-        this.probableDuplicates = List.copyOf(orEmpty(s.probableDuplicates()));
-        this.masterCaseId = s.masterCaseId();
-        this.coReporters = new ArrayList<>(orEmpty(s.coReporters()));
-        this.currentTask = s.currentTask();
-        this.verification = s.verification();
-        this.reworkCount = s.reworkCount();
-        this.photos = new ArrayList<>(orEmpty(s.photos()));
-        this.eventCount = s.eventCount();
-        this.timeline = new ArrayList<>(orEmpty(s.timeline()));
-        this.appliedEventIds = new LinkedHashSet<>(orEmpty(s.appliedEventIds()));
+        this.submission = s.submission();
+        this.report = s.report();
+        this.filing = s.filing() == null ? Filing.dueBy(null) : s.filing();
+        this.handling = s.handling() == null ? Handling.NONE : s.handling();
+        History history = s.history() == null ? History.NONE : s.history();
+        this.photos = new ArrayList<>(history.photos());
+        this.timeline = new ArrayList<>(history.timeline());
+        this.eventCount = history.eventCount();
+        this.appliedEventIds = new LinkedHashSet<>(history.appliedEventIds());
         this.version = s.version();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 
     /**
      * 信息采集: a new report, already located on the grid.
      *
-     * @param requestFingerprint identifies the request's content, so a reused idempotency key with other content
-     *                           can be told apart from a retry
-     * @param filingDueBy        when the operator's filing decision is due (受理时限), null when not tracked
+     * @param filingDueBy when the operator's filing decision is due (受理时限), null when not tracked
      */
-    public static CaseFile report(String id, CaseCategory category, String description, CaseLocation location,
-                                  ReportSource source, ReportOrigin origin, Participant reporter,
-                                  String idempotencyKey, String requestFingerprint, Instant now,
-                                  Instant filingDueBy) {
-        CaseFile file = new CaseFile(new CaseSnapshot(id, CaseStatus.REPORTED, category, description, location,
-                source, origin, reporter, idempotencyKey, requestFingerprint, now, filingDueBy, null, null,
-                List.of(), null, List.of(), null, null, 0, List.of(), 0, List.of(), List.of(), null));
+    public static CaseFile report(String id, Report report, Submission submission, Instant filingDueBy) {
+        CaseFile file = new CaseFile(new CaseSnapshot(id, CaseStatus.REPORTED, submission, report,
+                Filing.dueBy(filingDueBy), Handling.NONE, History.NONE, null));
+        Participant reporter = submission.reporter();
+        Instant now = submission.reportedAt();
         file.eventCount++;
         file.timeline.add(new TimelineEntry(now, "reported", null, CaseStatus.REPORTED, reporter.id(),
                 reporter.role(), null, SOURCE));
@@ -115,7 +80,7 @@ public final class CaseFile {
 
     /** Flags the open cases this report probably duplicates; the operator decides, so no status changes. */
     public void flagProbableDuplicates(List<String> masters) {
-        probableDuplicates = masters.stream().filter(master -> !master.equals(id)).toList();
+        filing = filing.flagging(masters.stream().filter(master -> !master.equals(id)).toList());
     }
 
     /** 立案: the report meets its category's filing criterion. */
@@ -133,10 +98,10 @@ public final class CaseFile {
     public void file(Participant by, String note, String componentOwner, CategoryKind kind, Instant now) {
         if (componentOwner != null && kind != CategoryKind.COMPONENT) {
             throw new CaseRuleViolation("componentOwner", "component-only",
-                    "only a component (部件) case has an owner; " + category.code() + " is an event (事件)");
+                    "only a component (部件) case has an owner; " + category().code() + " is an event (事件)");
         }
         CaseStatus from = moveTo(CaseStatus.FILED, "filed");
-        decidedFiling(now);
+        filing = filing.decidedAt(now);
         String reason = componentOwner == null ? note
                 : (note == null ? "" : note + "; ") + "部件权属单位 " + componentOwner;
         own(new CaseChange.Filed(next(), now, by, note, componentOwner), from, "filed", reason);
@@ -151,7 +116,7 @@ public final class CaseFile {
     public void reject(Participant by, RejectionReason reason, String note, Instant now) {
         Objects.requireNonNull(reason, "reason");
         CaseStatus from = moveTo(CaseStatus.REJECTED, "rejected");
-        decidedFiling(now);
+        filing = filing.decidedAt(now);
         own(new CaseChange.Rejected(next(), now, by, reason, note), from, "rejected",
                 note == null ? reason.name() : reason.name() + ": " + note);
     }
@@ -169,8 +134,7 @@ public final class CaseFile {
                     "master case " + master.id + " is " + master.status + ", not open");
         }
         CaseStatus from = moveTo(CaseStatus.MERGED, "merged");
-        masterCaseId = master.id;
-        decidedFiling(now);
+        filing = filing.mergedInto(master.id).decidedAt(now);
         own(new CaseChange.Merged(next(), now, by, master.id, reason), from, "merged",
                 "并入 " + master.id + (reason == null ? "" : ": " + reason));
     }
@@ -181,24 +145,28 @@ public final class CaseFile {
         if (status != CaseStatus.MERGED) {
             throw new IllegalTransitionException(id, "unmerged", status);
         }
-        String master = masterCaseId;
+        String master = filing.masterCaseId();
         CaseStatus from = moveTo(CaseStatus.REPORTED, "unmerged");
-        masterCaseId = null;
+        filing = filing.mergedInto(null);
         own(new CaseChange.Unmerged(next(), now, by, master, reason), from, "unmerged", reason);
     }
 
     /** The master case credits the reporter of a merged duplicate once. Returns false if already credited. */
     public boolean creditReporter(Participant duplicateReporter) {
-        if (duplicateReporter.equals(reporter) || coReporters.contains(duplicateReporter)) {
+        if (submission.credits(duplicateReporter)) {
             return false;
         }
-        coReporters.add(duplicateReporter);
+        submission = submission.crediting(duplicateReporter);
         return true;
     }
 
     /** Withdraws a credit after an unmerge. Returns false if there was none. */
     public boolean withdrawCredit(Participant duplicateReporter) {
-        return coReporters.remove(duplicateReporter);
+        if (!submission.coReporters().contains(duplicateReporter)) {
+            return false;
+        }
+        submission = submission.withdrawing(duplicateReporter);
+        return true;
     }
 
     /** 补充信息: back to the reporter with a question; the filing decision waits. */
@@ -207,7 +175,7 @@ public final class CaseFile {
             throw new CaseRuleViolation("note", "required", "say what information is missing");
         }
         CaseStatus from = moveTo(CaseStatus.INFO_REQUESTED, "asked for information");
-        decidedFiling(now);
+        filing = filing.decidedAt(now);
         own(new CaseChange.InformationRequested(next(), now, by, question), from, "information-requested", question);
     }
 
@@ -244,13 +212,13 @@ public final class CaseFile {
         if (alreadyApplied(eventId)) {
             return false;
         }
-        boolean redispatch = currentTask != null;
-        if (redispatch && currentTask.taskId().equals(task.taskId())) {
+        TaskAssignment current = handling.currentTask();
+        if (current != null && current.taskId().equals(task.taskId())) {
             throw new IllegalTransitionException(id, "dispatched", status);
         }
         CaseStatus from = moveTo(CaseStatus.DISPATCHED, "dispatched");
-        currentTask = task;
-        mirror(eventId, at, "dispatched", from, by, (redispatch ? "改派至" : "派遣至") + task.unitName());
+        handling = handling.dispatchedTo(task);
+        mirror(eventId, at, "dispatched", from, by, (current != null ? "改派至" : "派遣至") + task.unitName());
         return true;
     }
 
@@ -276,9 +244,8 @@ public final class CaseFile {
         CaseStatus from = moveTo(CaseStatus.HANDLED, "handled");
         mirror(eventId, at, "handled", from, by, note);
         moveTo(CaseStatus.VERIFYING, "sent to verification");
-        verification = Verification.requested(inspector, at, verificationDueBy);
-        String taskId = currentTask == null ? null : currentTask.taskId();
-        own(new CaseChange.VerificationRequested(next(), at, VERIFICATION_ASSIGNMENT, taskId, inspector,
+        handling = handling.verificationRequested(inspector, at, verificationDueBy);
+        own(new CaseChange.VerificationRequested(next(), at, VERIFICATION_ASSIGNMENT, handling.taskId(), inspector,
                 verificationDueBy), CaseStatus.HANDLED, "verification-requested", "核查人: " + inspector);
         return true;
     }
@@ -291,9 +258,7 @@ public final class CaseFile {
         if (status != CaseStatus.REWORK) {
             throw new IllegalTransitionException(id, "re-dispatched for rework", status);
         }
-        if (currentTask != null) {
-            currentTask = currentTask.withDeadline(newDeadline);
-        }
+        handling = handling.reworkDue(newDeadline);
         appliedEventIds.add(eventId);
         timeline.add(new TimelineEntry(at, "rework-dispatched", status, status, by.id(), by.role(),
                 "新处置时限 " + newDeadline, DISPATCH_SOURCE));
@@ -315,8 +280,8 @@ public final class CaseFile {
         requireTransition(CaseStatus.VERIFIED, "verified");
         List<String> evidence = evidence(photoIds, photoRequired);
         CaseStatus from = moveTo(CaseStatus.VERIFIED, "verified");
-        verification = verification.decided(VerificationResult.PASS, note, evidence, now);
-        String taskId = currentTask == null ? null : currentTask.taskId();
+        handling = handling.passed(note, evidence, now);
+        String taskId = handling.taskId();
         own(new CaseChange.Verified(next(), now, by, taskId, note), from, "verified", note);
         moveTo(CaseStatus.CLOSED, "closed");
         own(new CaseChange.Closed(next(), now, AUTO_CLOSE, taskId), CaseStatus.VERIFIED, "closed", "核查通过自动结案");
@@ -336,16 +301,15 @@ public final class CaseFile {
         requireTransition(CaseStatus.REWORK, "sent back for rework");
         List<String> evidence = evidence(photoIds, photoRequired);
         CaseStatus from = moveTo(CaseStatus.REWORK, "sent back for rework");
-        verification = verification.decided(VerificationResult.FAIL, reason, evidence, now);
-        reworkCount++;
-        own(new CaseChange.ReworkRequired(next(), now, by, currentTask == null ? null : currentTask.taskId(),
-                currentTask == null ? null : currentTask.unitId(), reason), from, "rework-required", reason);
+        handling = handling.sentBack(reason, evidence, now);
+        own(new CaseChange.ReworkRequired(next(), now, by, handling.taskId(), handling.unitId(), reason), from,
+                "rework-required", reason);
     }
 
     /** Whether this participant may decide the open verification: its assignee, or a shift lead. */
     public boolean mayVerify(Participant by) {
-        return verification != null && verification.isOpen()
-                && (verification.assignee().equals(by.id()) || SHIFT_LEAD.equals(by.role()));
+        Verification check = handling.verification();
+        return check != null && check.isOpen() && (check.assignee().equals(by.id()) || SHIFT_LEAD.equals(by.role()));
     }
 
     /**
@@ -416,14 +380,6 @@ public final class CaseFile {
         return from;
     }
 
-    /** The operator's first decision on the report stops the filing clock (受理时限). */
-    private void decidedFiling(Instant now) {
-        if (filingDecidedAt == null) {
-            filingDecidedAt = now;
-            filingOnTime = filingDueBy == null || !now.isAfter(filingDueBy);
-        }
-    }
-
     private long next() {
         return ++eventCount;
     }
@@ -448,18 +404,13 @@ public final class CaseFile {
      * unit has it, the check's while it is verified; none once ended or filed and waiting for dispatch.
      */
     public Instant stageDueBy() {
-        switch (status) {
-            case REPORTED:
-                return filingDueBy;
-            case DISPATCHED:
-            case ACCEPTED:
-            case REWORK:
-                return currentTask == null ? null : currentTask.deadline();
-            case VERIFYING:
-                return verification == null ? null : verification.dueBy();
-            default:
-                return null;
-        }
+        return switch (status) {
+            case REPORTED -> filing.filingDueBy();
+            case DISPATCHED, ACCEPTED, REWORK -> handling.currentTask() == null ? null
+                    : handling.currentTask().deadline();
+            case VERIFYING -> handling.verification() == null ? null : handling.verification().dueBy();
+            default -> null;
+        };
     }
 
     /** The changes registered since this object was created or restored, for the outbox. */
@@ -468,11 +419,8 @@ public final class CaseFile {
     }
 
     public CaseSnapshot snapshot() {
-        return new CaseSnapshot(id, status, category, description, location, source, origin, reporter,
-                idempotencyKey, requestFingerprint, reportedAt, filingDueBy, filingDecidedAt, filingOnTime,
-                List.copyOf(probableDuplicates), masterCaseId, List.copyOf(coReporters), currentTask, verification,
-                reworkCount, List.copyOf(photos), eventCount, List.copyOf(timeline), List.copyOf(appliedEventIds),
-                version);
+        return new CaseSnapshot(id, status, submission, report, filing, handling,
+                new History(photos, timeline, eventCount, List.copyOf(appliedEventIds)), version);
     }
 
     public String id() {
@@ -483,64 +431,76 @@ public final class CaseFile {
         return status;
     }
 
+    public Submission submission() {
+        return submission;
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    public Filing filing() {
+        return filing;
+    }
+
     public CaseCategory category() {
-        return category;
+        return report.category();
     }
 
     public CaseLocation location() {
-        return location;
+        return report.location();
     }
 
     public String description() {
-        return description;
+        return report.description();
     }
 
     public ReportSource source() {
-        return source;
+        return report.source();
     }
 
     public ReportOrigin origin() {
-        return origin;
+        return report.origin();
     }
 
     public Participant reporter() {
-        return reporter;
+        return submission.reporter();
     }
 
     public Instant reportedAt() {
-        return reportedAt;
+        return submission.reportedAt();
     }
 
     public String requestFingerprint() {
-        return requestFingerprint;
-    }
-
-    public List<String> probableDuplicates() {
-        return probableDuplicates;
-    }
-
-    public String masterCaseId() {
-        return masterCaseId;
+        return submission.requestFingerprint();
     }
 
     public List<Participant> coReporters() {
-        return List.copyOf(coReporters);
+        return submission.coReporters();
+    }
+
+    public List<String> probableDuplicates() {
+        return filing.probableDuplicates();
+    }
+
+    public String masterCaseId() {
+        return filing.masterCaseId();
+    }
+
+    public TaskAssignment currentTask() {
+        return handling.currentTask();
+    }
+
+    public Verification verification() {
+        return handling.verification();
     }
 
     public int reworkCount() {
-        return reworkCount;
+        return handling.reworkCount();
     }
 
     public List<PhotoRef> photos() {
         return List.copyOf(photos);
-    }
-
-    public TaskAssignment currentTask() {
-        return currentTask;
-    }
-
-    public Verification verification() {
-        return verification;
     }
 
     public List<TimelineEntry> timeline() {

@@ -43,10 +43,10 @@ class DuplicateRuleTest {
 
     @Test
     void mastersComeNearestFirst() {
-        CaseFile near = CaseFile.report("CL20261123000003", CaseFixture.reportedCase().category(), "垃圾",
+        CaseFile near = CaseFile.report("CL20261123000003", new Report(CaseFixture.reportedCase().category(), "垃圾",
                 new CaseLocation(LON, LAT + 0.0001, null, "610402", "秦都区", "610402005", "渭阳西路街道", "610402005003",
                         "渭阳西路街道第3社区", "6104020050030184", "IA610402005"),
-                ReportSource.INSPECTOR, ReportOrigin.NONE, OPERATOR, "k-3", "f", MONDAY_0900, null);
+                ReportSource.INSPECTOR, ReportOrigin.NONE), new Submission(OPERATOR, MONDAY_0900, "k-3", "f"), null);
 
         assertThat(RULE.masters(List.of(CaseFixture.reportedCase(), near), "02-01-01", LON, LAT + 0.0002, NOW))
                 .containsExactly("CL20261123000003", "CL20261123000001");

@@ -156,14 +156,14 @@ class SupervisionStepsTest {
     void theFirstFilingDecisionStopsTheOperatorsClock() {
         CaseFile onTime = CaseFixture.reportedCase();
         onTime.file(OPERATOR, null, FILING_DUE);
-        assertThat(onTime.snapshot().filingOnTime()).isTrue();
+        assertThat(onTime.snapshot().filing().filingOnTime()).isTrue();
 
         CaseFile late = CaseFixture.reportedCase();
         late.requestInformation(OPERATOR, "请补充照片", FILING_DUE.plusSeconds(1));
         late.supplyInformation(INSPECTOR, "已补充", FILING_DUE.plusSeconds(600));
         late.file(OPERATOR, null, FILING_DUE.plusSeconds(700));
-        assertThat(late.snapshot().filingOnTime()).isFalse();
-        assertThat(late.snapshot().filingDecidedAt()).isEqualTo(FILING_DUE.plusSeconds(1));
+        assertThat(late.snapshot().filing().filingOnTime()).isFalse();
+        assertThat(late.snapshot().filing().filingDecidedAt()).isEqualTo(FILING_DUE.plusSeconds(1));
     }
 
     @Test

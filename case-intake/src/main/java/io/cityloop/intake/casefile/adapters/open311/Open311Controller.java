@@ -281,7 +281,7 @@ class Open311Controller {
 
     /** What happens next, in the citizen's words: the filing deadline, and a hint when it looks like a duplicate. */
     private String notice(CaseFile file) {
-        Instant due = file.snapshot().filingDueBy();
+        Instant due = file.filing().filingDueBy();
         String next = due == null ? "已收到，值班员将尽快受理"
                 : "已收到，值班员将于" + NOTICE_TIME.format(due.atZone(clock.getZone())) + "前完成受理审核";
         return file.probableDuplicates().isEmpty() ? next : next + "；附近已有同类问题在处理，可能合并办理";

@@ -18,7 +18,7 @@ interface CaseFileMapper {
     CaseSnapshot toSnapshot(CaseFileDocument document);
 
     @Mapping(target = "position", expression = "java(position(snapshot))")
-    @Mapping(target = "priority", expression = "java(snapshot.category().priority())")
+    @Mapping(target = "priority", expression = "java(snapshot.report().category().priority())")
     CaseFileDocument toDocument(CaseSnapshot snapshot, List<OutboxEntry> outbox, Instant stageDueBy);
 
     default CaseFileDocument toDocument(CaseFile file, List<OutboxEntry> outbox) {
@@ -26,6 +26,6 @@ interface CaseFileMapper {
     }
 
     default GeoJsonPoint position(CaseSnapshot snapshot) {
-        return new GeoJsonPoint(snapshot.location().lon(), snapshot.location().lat());
+        return new GeoJsonPoint(snapshot.report().location().lon(), snapshot.report().location().lat());
     }
 }

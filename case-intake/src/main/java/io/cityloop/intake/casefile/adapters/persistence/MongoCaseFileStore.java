@@ -35,6 +35,11 @@ import io.cityloop.platform.outbox.OutboxRelay;
 class MongoCaseFileStore implements CaseFileStore {
 
     private static final Set<String> NOT_REWRITTEN = Set.of("_id", "version", "outbox", "_class");
+    /**
+     * Queries name the fields as stored, where the records' fields sit unwrapped at the top of the document; a
+     * nested record's id property is stored as {@code _id}, so the reporter's user name is {@code reporter._id}.
+     */
+    private static final String REPORTER = "reporter._id";
 
     private final MongoTemplate mongo;
     private final CaseFileMapper mapper;
@@ -57,7 +62,7 @@ class MongoCaseFileStore implements CaseFileStore {
     @Override
     public Optional<CaseFile> findReport(String reporterId, String idempotencyKey) {
         return Optional.ofNullable(mongo.findOne(
-                query(where("reporter.id").is(reporterId).and("idempotencyKey").is(idempotencyKey)),
+                query(where(REPORTER).is(reporterId).and("idempotencyKey").is(idempotencyKey)),
                 CaseFileDocument.class)).map(this::restore);
     }
 
@@ -66,9 +71,9 @@ class MongoCaseFileStore implements CaseFileStore {
         try {
             mongo.insert(mapper.toDocument(file, translator.outbox(file)));
         } catch (DuplicateKeyException e) {
-            throw new DuplicateReportException(file.reporter().id(), file.snapshot().idempotencyKey());
+            throw new DuplicateReportException(file.reporter().id(), file.submission().idempotencyKey());
         }
-        relay.nudge(CaseFileDocument.COLLECTION, file.snapshot().id());
+        relay.nudge(CaseFileDocument.COLLECTION, file.id());
     }
 
     @Override
@@ -164,13 +169,10 @@ class MongoCaseFileStore implements CaseFileStore {
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
     }
 
-    /**
-     * Served by the {@code by_reporter} index: equality on the reporter, then its reports in time order. The query
-     * names the entity so that {@code reporter.id} is mapped to the stored {@code reporter._id}.
-     */
+    /** Served by the {@code by_reporter} index: equality on the reporter, then its reports in time order. */
     @Override
     public List<CaseFile> reportedBy(String reporterId, int page, int size) {
-        return mongo.find(query(where("reporter.id").is(reporterId))
+        return mongo.find(query(where(REPORTER).is(reporterId))
                         .with(Sort.by(Sort.Order.desc("reportedAt"), Sort.Order.desc("_id")))
                         .skip((long) page * size).limit(size),
                 CaseFileDocument.class).stream().map(this::restore).toList();
@@ -178,7 +180,7 @@ class MongoCaseFileStore implements CaseFileStore {
 
     @Override
     public long countReportedBy(String reporterId) {
-        return mongo.count(query(where("reporter.id").is(reporterId)), CaseFileDocument.class);
+        return mongo.count(query(where(REPORTER).is(reporterId)), CaseFileDocument.class);
     }
 
     @Override

@@ -21,8 +21,10 @@ import io.cityloop.intake.casefile.model.CaseCategory;
 import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseLocation;
 import io.cityloop.intake.casefile.model.Participant;
+import io.cityloop.intake.casefile.model.Report;
 import io.cityloop.intake.casefile.model.ReportOrigin;
 import io.cityloop.intake.casefile.model.ReportSource;
+import io.cityloop.intake.casefile.model.Submission;
 
 /**
  * Both geo implementations against stored cases around one spot of 秦都区: the bounding box always, the native
@@ -94,10 +96,10 @@ class NearbyCasesIntegrationTest extends IntakeIntegrationTestSupport {
     }
 
     private static CaseFile report(String suffix, CaseCategory category, double lon, double lat, Instant now) {
-        return CaseFile.report("CLNEAR-" + suffix, category, "测试", new CaseLocation(lon, lat, null, "610402", "秦都区",
-                        "610402007", "沣东街道", "610402007001", "沣东街道第1社区", "6104020070010001", "IA610402007"),
-                ReportSource.INSPECTOR, ReportOrigin.NONE, new Participant("inspector", "inspector"),
-                "near-" + suffix, "f", now, null);
+        return CaseFile.report("CLNEAR-" + suffix, new Report(category, "测试", new CaseLocation(lon, lat, null,
+                        "610402", "秦都区", "610402007", "沣东街道", "610402007001", "沣东街道第1社区", "6104020070010001",
+                        "IA610402007"), ReportSource.INSPECTOR, ReportOrigin.NONE),
+                new Submission(new Participant("inspector", "inspector"), now, "near-" + suffix, "f"), null);
     }
 
     private record Fixture(double lon, Instant now, String at10m, String otherCategory, String at300m,
