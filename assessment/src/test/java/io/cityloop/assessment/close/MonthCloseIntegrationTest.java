@@ -44,12 +44,12 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.cityloop.assessment.close.application.Actor;
 import io.cityloop.assessment.close.application.MonthCloseService;
-import io.cityloop.assessment.close.model.MonthState;
 import io.cityloop.assessment.facts.application.CaseFactsStore;
 import io.cityloop.assessment.facts.application.FactsCatchUp;
 import io.cityloop.assessment.facts.application.ProjectionRebuild;
 import io.cityloop.assessment.facts.application.SimulatedMonth;
 import io.cityloop.assessment.facts.model.CaseFacts;
+import io.cityloop.assessment.month.model.MonthState;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventTopics;

@@ -14,13 +14,15 @@ import org.springframework.stereotype.Service;
 
 import io.cityloop.assessment.close.model.Appeal;
 import io.cityloop.assessment.close.model.AppealState;
-import io.cityloop.assessment.close.model.AuditEntry;
-import io.cityloop.assessment.close.model.IllegalTransitionException;
-import io.cityloop.assessment.close.model.MonthState;
+import io.cityloop.assessment.month.application.CorrectionRepository;
+import io.cityloop.assessment.month.application.MonthCloseRepository;
+import io.cityloop.assessment.month.model.AuditEntry;
+import io.cityloop.assessment.month.model.FactCorrection;
+import io.cityloop.assessment.month.model.IllegalTransitionException;
+import io.cityloop.assessment.month.model.MonthState;
 import io.cityloop.assessment.scheme.model.Scope;
 import io.cityloop.assessment.scorecard.application.ScorecardService;
 import io.cityloop.assessment.scorecard.model.Contribution;
-import io.cityloop.assessment.scorecard.model.FactCorrection;
 
 /**
  * 申诉: a handling unit contests named cases of its published scorecard; a supervisor upholds or rejects. Upholding

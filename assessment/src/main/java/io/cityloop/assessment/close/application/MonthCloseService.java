@@ -11,13 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-import io.cityloop.assessment.close.model.AuditEntry;
 import io.cityloop.assessment.close.model.CloseSchedule;
-import io.cityloop.assessment.close.model.IllegalTransitionException;
-import io.cityloop.assessment.close.model.MonthClose;
-import io.cityloop.assessment.close.model.MonthState;
 import io.cityloop.assessment.facts.application.FactsCatchUp;
 import io.cityloop.assessment.facts.application.FrozenFactsStore;
+import io.cityloop.assessment.month.application.MonthCloseRepository;
+import io.cityloop.assessment.month.model.AuditEntry;
+import io.cityloop.assessment.month.model.IllegalTransitionException;
+import io.cityloop.assessment.month.model.MonthClose;
+import io.cityloop.assessment.month.model.MonthState;
 import io.cityloop.assessment.scorecard.application.ScorecardService;
 import io.cityloop.assessment.scorecard.application.ScorecardService.FreezeCandidate;
 

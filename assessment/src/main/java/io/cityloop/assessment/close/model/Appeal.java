@@ -3,7 +3,8 @@ package io.cityloop.assessment.close.model;
 import java.time.Instant;
 import java.util.List;
 
-import io.cityloop.assessment.scorecard.model.FactCorrection;
+import io.cityloop.assessment.month.model.AuditEntry;
+import io.cityloop.assessment.month.model.FactCorrection;
 
 /**
  * 申诉: a handling unit contests named cases of a published month with a reason; a supervisor upholds or rejects it.

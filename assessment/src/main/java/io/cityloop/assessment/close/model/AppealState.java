@@ -1,5 +1,7 @@
 package io.cityloop.assessment.close.model;
 
+import io.cityloop.assessment.month.model.IllegalTransitionException;
+
 /** 申诉状态: pending until a supervisor upholds (支持) or rejects (驳回) it. */
 public enum AppealState {
     PENDING,

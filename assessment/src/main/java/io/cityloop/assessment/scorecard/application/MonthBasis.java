@@ -2,8 +2,8 @@ package io.cityloop.assessment.scorecard.application;
 
 import java.util.List;
 
-import io.cityloop.assessment.close.model.MonthState;
 import io.cityloop.assessment.facts.model.CaseFacts;
+import io.cityloop.assessment.month.model.MonthState;
 import io.cityloop.assessment.scorecard.model.ScorecardCalculator;
 
 /**

@@ -9,14 +9,14 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import io.cityloop.assessment.close.application.CorrectionRepository;
-import io.cityloop.assessment.close.application.MonthCloseRepository;
-import io.cityloop.assessment.close.model.MonthClose;
-import io.cityloop.assessment.close.model.MonthState;
 import io.cityloop.assessment.facts.application.CaseFactsStore;
 import io.cityloop.assessment.facts.application.FrozenFactsStore;
 import io.cityloop.assessment.facts.model.CaseFacts;
 import io.cityloop.assessment.ledger.model.WorkingTimeScale;
+import io.cityloop.assessment.month.application.CorrectionRepository;
+import io.cityloop.assessment.month.application.MonthCloseRepository;
+import io.cityloop.assessment.month.model.MonthClose;
+import io.cityloop.assessment.month.model.MonthState;
 import io.cityloop.assessment.scheme.model.SchemeBook;
 import io.cityloop.assessment.scheme.model.Scope;
 import io.cityloop.assessment.scheme.model.ScoringScheme;

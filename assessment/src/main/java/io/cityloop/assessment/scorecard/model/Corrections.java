@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.cityloop.assessment.month.model.FactCorrection;
+
 /** The upheld-appeal corrections in force for a month, looked up per task. */
 public final class Corrections {
 

@@ -28,6 +28,7 @@ import io.cityloop.assessment.facts.model.Handling;
 import io.cityloop.assessment.facts.model.StepKind;
 import io.cityloop.assessment.facts.model.TaskFacts;
 import io.cityloop.assessment.ledger.model.ClockLedger;
+import io.cityloop.assessment.month.model.FactCorrection;
 import io.cityloop.assessment.scheme.model.CountingRules;
 
 /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.cityloop.assessment.close.model.CloseSchedule;
 import io.cityloop.assessment.facts.application.FactsCatchUp;
 import io.cityloop.assessment.facts.application.FrozenFactsStore;
+import io.cityloop.assessment.month.application.MonthCloseRepository;
 import io.cityloop.assessment.scorecard.application.ScorecardService;
 import io.cityloop.reference.CityReference;
 

@@ -10,6 +10,8 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import io.cityloop.assessment.month.model.IllegalTransitionException;
+import io.cityloop.assessment.month.model.MonthState;
 import io.cityloop.reference.CityReference;
 
 class MonthCloseModelTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.cityloop.assessment.facts.model.CaseFacts;
 import io.cityloop.assessment.facts.model.CaseFactsFixture;
+import io.cityloop.assessment.month.model.FactCorrection;
 import io.cityloop.assessment.scheme.model.Measure;
 import io.cityloop.assessment.scheme.model.Ratio;
 import io.cityloop.assessment.scheme.model.Scope;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import io.cityloop.assessment.close.model.AuditEntry;
+import io.cityloop.assessment.month.model.AuditEntry;
 
 /** An appeal as stored; {@code state} guards the decision. */
 @Document(AppealDocument.COLLECTION)

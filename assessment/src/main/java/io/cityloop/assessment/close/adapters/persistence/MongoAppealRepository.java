@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import io.cityloop.assessment.close.application.AppealRepository;
 import io.cityloop.assessment.close.model.Appeal;
 import io.cityloop.assessment.close.model.AppealState;
-import io.cityloop.assessment.scorecard.model.FactCorrection;
+import io.cityloop.assessment.month.model.FactCorrection;
 
 /** Appeals in MongoDB; a decision matches the appeal only while it is pending. */
 @Component

@@ -8,8 +8,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import io.cityloop.assessment.close.application.CorrectionRepository;
-import io.cityloop.assessment.scorecard.model.FactCorrection;
+import io.cityloop.assessment.month.application.CorrectionRepository;
+import io.cityloop.assessment.month.model.FactCorrection;
 
 /**
  * Corrections in their own collection, apart from the projection: dropping and replaying the facts keeps them, and

@@ -11,10 +11,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import io.cityloop.assessment.close.application.MonthCloseRepository;
-import io.cityloop.assessment.close.model.AuditEntry;
-import io.cityloop.assessment.close.model.MonthClose;
-import io.cityloop.assessment.close.model.MonthState;
+import io.cityloop.assessment.month.application.MonthCloseRepository;
+import io.cityloop.assessment.month.model.AuditEntry;
+import io.cityloop.assessment.month.model.MonthClose;
+import io.cityloop.assessment.month.model.MonthState;
 
 /**
  * Month records in MongoDB. A transition is one conditional update matching the month and its expected state, which

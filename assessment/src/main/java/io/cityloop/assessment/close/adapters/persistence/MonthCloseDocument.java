@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import io.cityloop.assessment.close.model.AuditEntry;
+import io.cityloop.assessment.month.model.AuditEntry;
 
 /** A month's close record; {@code state} is the guard of every conditional update. */
 @Document(MonthCloseDocument.COLLECTION)

@@ -6,7 +6,7 @@ import io.cityloop.assessment.close.application.AppealService;
 import io.cityloop.assessment.close.application.ConcurrentCloseException;
 import io.cityloop.assessment.close.application.FactsNotCaughtUpException;
 import io.cityloop.assessment.close.application.InvalidAppealException;
-import io.cityloop.assessment.close.model.IllegalTransitionException;
+import io.cityloop.assessment.month.model.IllegalTransitionException;
 import io.cityloop.platform.problem.Problems;
 
 /**

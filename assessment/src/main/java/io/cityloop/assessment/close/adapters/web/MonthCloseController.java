@@ -18,8 +18,8 @@ import io.cityloop.assessment.close.application.Actor;
 import io.cityloop.assessment.close.application.AppealService;
 import io.cityloop.assessment.close.application.MonthCloseService;
 import io.cityloop.assessment.close.model.Appeal;
-import io.cityloop.assessment.close.model.MonthClose;
-import io.cityloop.assessment.scorecard.model.FactCorrection;
+import io.cityloop.assessment.month.model.FactCorrection;
+import io.cityloop.assessment.month.model.MonthClose;
 import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 

@@ -1,4 +1,4 @@
-package io.cityloop.assessment.facts.adapters.web;
+package io.cityloop.assessment.ledger.adapters.web;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -8,29 +8,25 @@ import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cityloop.assessment.facts.application.CaseFactsStore;
-import io.cityloop.assessment.facts.application.ProjectionRebuild;
 import io.cityloop.assessment.facts.model.CaseFacts;
 import io.cityloop.assessment.ledger.model.ClockLedger;
 import io.cityloop.assessment.ledger.model.LedgerKind;
 import io.cityloop.assessment.ledger.model.WorkingTimeScale;
 import io.cityloop.platform.problem.Problems;
 
-/** One case's facts with its clock ledger as of now (the bottom of every drill-down), and the projection rebuild. */
+/** One case's facts with its clock ledger as of now (the bottom of every drill-down). */
 @RestController
-class CaseFactsController {
+class CaseLedgerController {
 
     private final CaseFactsStore store;
-    private final ProjectionRebuild rebuild;
     private final WorkingTimeScale scale;
     private final Clock clock;
 
-    CaseFactsController(CaseFactsStore store, ProjectionRebuild rebuild, WorkingTimeScale scale, Clock clock) {
+    CaseLedgerController(CaseFactsStore store, WorkingTimeScale scale, Clock clock) {
         this.store = store;
-        this.rebuild = rebuild;
         this.scale = scale;
         this.clock = clock;
     }
@@ -48,12 +44,6 @@ class CaseFactsController {
                 .toList();
         Map<LedgerKind, Long> totals = ledger.secondsByKind();
         return new CaseView(facts, ledger.elapsedSeconds() / 60.0, totals, lines);
-    }
-
-    @PostMapping("/api/assessment/projection/rebuild")
-    @PreAuthorize("hasRole('ADMIN')")
-    ProjectionRebuild.Result rebuild() {
-        return rebuild.rebuild();
     }
 
     /** The facts, the elapsed working minutes and the ledger that partitions them. */

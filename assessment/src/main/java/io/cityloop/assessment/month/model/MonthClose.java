@@ -1,4 +1,4 @@
-package io.cityloop.assessment.close.model;
+package io.cityloop.assessment.month.model;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,11 @@
-package io.cityloop.assessment.close.application;
+package io.cityloop.assessment.month.application;
 
 import java.time.Instant;
 import java.util.Optional;
 
-import io.cityloop.assessment.close.model.AuditEntry;
-import io.cityloop.assessment.close.model.MonthClose;
-import io.cityloop.assessment.close.model.MonthState;
+import io.cityloop.assessment.month.model.AuditEntry;
+import io.cityloop.assessment.month.model.MonthClose;
+import io.cityloop.assessment.month.model.MonthState;
 
 /**
  * Month-close records. Every state change is a conditional update on the expected current state, so of several

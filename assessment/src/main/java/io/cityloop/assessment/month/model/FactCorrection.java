@@ -1,4 +1,4 @@
-package io.cityloop.assessment.scorecard.model;
+package io.cityloop.assessment.month.model;
 
 import java.time.Instant;
 
