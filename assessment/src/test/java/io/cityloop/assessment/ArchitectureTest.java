@@ -1,0 +1,25 @@
+package io.cityloop.assessment;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import io.cityloop.testsupport.architecture.CityLoopArchitecture;
+
+/**
+ * The facts and scorecard rules stay plain Java, testable without Spring, Kafka or MongoDB, and the layers depend one
+ * way ({@link CityLoopArchitecture}).
+ */
+@AnalyzeClasses(packages = "io.cityloop.assessment", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modelIsFrameworkFree = CityLoopArchitecture.MODEL_IS_FRAMEWORK_FREE;
+
+    @ArchTest
+    static final ArchRule modelDoesNotReachOut = CityLoopArchitecture.MODEL_DOES_NOT_REACH_OUT;
+
+    @ArchTest
+    static final ArchRule noTestcontainersInMainCode = CityLoopArchitecture.NO_TESTCONTAINERS_IN_MAIN_CODE;
+}
