@@ -21,5 +21,8 @@ class ArchitectureTest {
     static final ArchRule modelDoesNotReachOut = CityLoopArchitecture.MODEL_DOES_NOT_REACH_OUT;
 
     @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = CityLoopArchitecture.FEATURES_ARE_FREE_OF_CYCLES;
+
+    @ArchTest
     static final ArchRule noTestcontainersInMainCode = CityLoopArchitecture.NO_TESTCONTAINERS_IN_MAIN_CODE;
 }
