@@ -3,6 +3,7 @@ package io.cityloop.bench.drill;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
+import io.cityloop.bench.measure.ConsumeOnlyFloor;
+import io.cityloop.events.CaseEventTopics;
+import io.cityloop.infra.ConsumerGroups;
 import io.cityloop.launcher.CityLoopService;
 import io.cityloop.launcher.CityLoopSystem;
 import io.cityloop.launcher.GatewayClient;
@@ -26,6 +30,11 @@ public final class ReplayDrill {
     public static Verdict run(CityLoopSystem system, GatewayClient client, Map<String, JsonNode> before,
                               Duration timeout) {
         List<String> findings = new ArrayList<>();
+        // The floor first, while assessment is still running and idle: a bare consumer reading the same records.
+        ConsumeOnlyFloor.Result floor = ConsumeOnlyFloor.measure(system.bootstrapServers(),
+                CaseEventTopics.CASE_EVENTS);
+        long restarted;
+        long resetStarted = System.nanoTime();
         try {
             system.stop(CityLoopService.ASSESSMENT);
             try (MongoClient mongo = MongoClients.create(system.mongoUri(CityLoopService.ASSESSMENT.database()))) {
@@ -36,9 +45,24 @@ public final class ReplayDrill {
                 admin.deleteConsumerGroups(List.of("assessment")).all().get(30, TimeUnit.SECONDS);
             }
             system.restart(CityLoopService.ASSESSMENT, Duration.ofMinutes(3));
+            restarted = System.nanoTime();
         } catch (Exception e) {
             return new Verdict("replay assessment from offset 0", false, 0, 0, 0,
                     List.of("could not reset assessment: " + e));
+        }
+        String rebuild;
+        try {
+            ConsumerGroups.awaitCaughtUp(system.bootstrapServers(), "assessment", timeout);
+            double seconds = (System.nanoTime() - restarted) / 1e9;
+            double perSecond = floor.events() / seconds;
+            rebuild = String.format(Locale.ROOT, "rebuilt from %,d events in %.1f s after assessment was up "
+                            + "(%.1f s with its stop, reset and start): %,.0f events/s; a bare consumer read the same "
+                            + "records at %,.0f events/s (%.1f s): %.1f %% of that floor",
+                    floor.events(), seconds, (System.nanoTime() - resetStarted) / 1e9, perSecond,
+                    floor.eventsPerSecond(), floor.seconds(),
+                    floor.eventsPerSecond() == 0 ? 0 : 100 * perSecond / floor.eventsPerSecond());
+        } catch (AssertionError stillBehind) {
+            rebuild = "assessment did not read the topic within " + timeout + ": " + stillBehind.getMessage();
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> differences = differences(client, before);
@@ -47,7 +71,8 @@ public final class ReplayDrill {
             differences = differences(client, before);
         }
         findings.addAll(differences);
-        findings.add(0, "compared " + before.size() + " scorecards (month × axis) before and after the rebuild");
+        findings.add(0, "compared " + before.size() + " scorecards (month × axis) before and after the rebuild; "
+                + rebuild);
         return new Verdict("replay assessment from offset 0", differences.isEmpty(), 0, 0, 0, findings);
     }
 
