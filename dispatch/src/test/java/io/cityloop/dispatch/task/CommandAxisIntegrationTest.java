@@ -86,19 +86,19 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
         String inQindu = fileAndDispatch("02-04-06", QINDU, "6104020010010001");
         String onRenminRoad = fileAndDispatch("02-01-03", QINDU, "6104020010010001");
 
-        assertThat(task(inWeicheng).unitId()).isEqualTo("dept-16");
-        assertThat(task(inWeicheng).ruleId()).isEqualTo("weicheng-missing-cover");
-        assertThat(task(inWeicheng).ruleSetVersion()).isEqualTo(1);
-        assertThat(task(inQindu).unitId()).isEqualTo("dept-10");
-        assertThat(task(inQindu).ruleId()).isEqualTo("default-02-04-06");
-        assertThat(task(onRenminRoad).unitId()).isEqualTo("dept-11");
-        assertThat(task(onRenminRoad).ruleId()).isEqualTo("renminlu-dirty-road");
+        assertThat(task(inWeicheng).assignment().unitId()).isEqualTo("dept-16");
+        assertThat(task(inWeicheng).assignment().ruleId()).isEqualTo("weicheng-missing-cover");
+        assertThat(task(inWeicheng).assignment().ruleSetVersion()).isEqualTo(1);
+        assertThat(task(inQindu).assignment().unitId()).isEqualTo("dept-10");
+        assertThat(task(inQindu).assignment().ruleId()).isEqualTo("default-02-04-06");
+        assertThat(task(onRenminRoad).assignment().unitId()).isEqualTo("dept-11");
+        assertThat(task(onRenminRoad).assignment().ruleId()).isEqualTo("renminlu-dirty-road");
     }
 
     @Test
     void returnedTaskIsReviewedAndTheCaseIsRedispatchedAsTaskTwo() throws Exception {
         String first = fileAndDispatch("02-01-01", QINDU, "6104020010010001");
-        String caseId = task(first).caseId();
+        String caseId = task(first).subject().caseId();
 
         mvc.perform(post("/api/tasks/{id}/return", first).with(department("district-610402"))
                         .contentType(JSON).content("{\"reason\":\"该点位属渭城区辖区\"}"))
@@ -126,7 +126,7 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
                 .andExpect(jsonPath("$.ruleId").value("manual"))
                 .andExpect(jsonPath("$.previousTaskId").value(first));
 
-        assertThat(task(first).redispatchedAs()).isEqualTo(TaskId.of(caseId, 2).value());
+        assertThat(task(first).handback().redispatchedAs()).isEqualTo(TaskId.of(caseId, 2).value());
         assertThat(awaitEvent(caseId, CaseEventType.RETURNED).dataAs(TaskReturned.class).reason())
                 .isEqualTo("该点位属渭城区辖区");
         assertThat(awaitEvent(caseId, CaseEventType.RETURN_REVIEWED).dataAs(ReturnReviewed.class).justified())
@@ -160,7 +160,7 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
                 .andExpect(jsonPath("$.deadline").value("2026-09-22T09:00:00Z"))
                 .andExpect(jsonPath("$.extensionCount").value(1));
 
-        ExtensionDecided decided = awaitEvent(task(id).caseId(), CaseEventType.EXTENSION_DECIDED)
+        ExtensionDecided decided = awaitEvent(task(id).subject().caseId(), CaseEventType.EXTENSION_DECIDED)
                 .dataAs(ExtensionDecided.class);
         assertThat(decided.approved()).isTrue();
         assertThat(decided.deadline()).isEqualTo(MutableClock.shanghai(2026, 9, 22, 17, 0));
@@ -177,7 +177,7 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
 
         clock.set(MutableClock.shanghai(2026, 9, 22, 10, 0));
         watch.sweep();
-        assertThat(task(id).warned()).isFalse();
+        assertThat(task(id).countdown().warned()).isFalse();
         mvc.perform(get("/api/tasks/{id}", id).with(user("dispatcher-wang", "dispatcher")))
                 .andExpect(jsonPath("$.overdue").value(false))
                 .andExpect(jsonPath("$.remainingWorkingMinutes").value(4 * 60 + 30));
@@ -185,14 +185,14 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
                         .contentType(JSON).content("{\"reason\":\"资金到位\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.deadline").value("2026-09-22T09:00:00Z"));
 
-        assertThat(awaitEvent(task(id).caseId(), CaseEventType.RESUMED).dataAs(TaskResumed.class).deadline())
+        assertThat(awaitEvent(task(id).subject().caseId(), CaseEventType.RESUMED).dataAs(TaskResumed.class).deadline())
                 .isEqualTo(MutableClock.shanghai(2026, 9, 22, 17, 0));
     }
 
     @Test
     void warningAndOverdueAreEmittedOnceEach() throws Exception {
         String id = fileAndDispatch("02-01-01", QINDU, "6104020010010001");
-        String caseId = task(id).caseId();
+        String caseId = task(id).subject().caseId();
 
         clock.set(MutableClock.shanghai(2026, 9, 20, 15, 40));
         watch.sweep();
@@ -240,7 +240,7 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
                 .andExpect(jsonPath("$.currentVersion").value(now.version()))
                 .andExpect(header().string("ETag", startsWith("\"")));
         assertThat(now.status()).isIn(TaskStatus.ACCEPTED, TaskStatus.RETURNED);
-        assertThat(now.history()).hasSize(2);
+        assertThat(now.journal().history()).hasSize(2);
     }
 
     private String acceptedTask() throws Exception {

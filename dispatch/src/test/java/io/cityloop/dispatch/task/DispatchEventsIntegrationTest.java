@@ -108,7 +108,7 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
             assertThat(find(TaskId.firstOf(forged))).isEmpty();
         }
         publish(filed(genuine, "02-01-01", where));
-        assertThat(awaitTask(genuine).unitId()).isEqualTo("district-610402");
+        assertThat(awaitTask(genuine).assignment().unitId()).isEqualTo("district-610402");
         assertThat(refused("untrusted-source")).isEqualTo(before + 2);
     }
 
@@ -126,11 +126,11 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
         publish(filed(caseId, "02-01-01", where));
 
         Task task = awaitTask(caseId);
-        assertThat(task.unitId()).isEqualTo("district-610402");
-        assertThat(task.unitName()).isEqualTo("秦都区");
-        assertThat(task.gridCode()).isEqualTo(where.cellCode());
+        assertThat(task.assignment().unitId()).isEqualTo("district-610402");
+        assertThat(task.assignment().unitName()).isEqualTo("秦都区");
+        assertThat(task.subject().gridCode()).isEqualTo(where.cellCode());
         // Friday 17:00 + 1 working day: 1 h on Friday, 6 h on the 调休 Sunday 2026-09-20.
-        assertThat(task.deadline()).isEqualTo(SUNDAY_1700);
+        assertThat(task.countdown().deadline()).isEqualTo(SUNDAY_1700);
 
         TaskDispatched dispatched = awaitEvent(caseId, CaseEventType.DISPATCHED).dataAs(TaskDispatched.class);
         assertThat(dispatched.taskId()).isEqualTo(TaskId.firstOf(caseId).value());
@@ -151,9 +151,9 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
         publish(filed(caseId, "01-01-01", where));
 
         Task task = awaitTask(caseId);
-        assertThat(task.unitId()).isEqualTo("dept-16");
-        assertThat(task.unitName()).isEqualTo("市水务集团");
-        assertThat(task.districtCode()).isEqualTo(where.districtCode());
+        assertThat(task.assignment().unitId()).isEqualTo("dept-16");
+        assertThat(task.assignment().unitName()).isEqualTo("市水务集团");
+        assertThat(task.subject().districtCode()).isEqualTo(where.districtCode());
     }
 
     @Test
@@ -166,8 +166,8 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
                         new Actor("operator-li", "operator"), "dept-17")));
 
         Task task = awaitTask(caseId);
-        assertThat(task.unitId()).isEqualTo("dept-17");
-        assertThat(task.ruleId()).isEqualTo("owner-02-04-06-dept-17");
+        assertThat(task.assignment().unitId()).isEqualTo("dept-17");
+        assertThat(task.assignment().ruleId()).isEqualTo("owner-02-04-06-dept-17");
     }
 
     @Test
@@ -183,7 +183,7 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
 
         assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), "tasks")).isEqualTo(1);
         Task task = queries.get(TaskId.firstOf(caseId));
-        assertThat(task.history()).hasSize(1);
+        assertThat(task.journal().history()).hasSize(1);
         assertThat(tap.eventsOf(caseId).stream().filter(e -> e.type() == CaseEventType.DISPATCHED)).hasSize(1);
     }
 
@@ -227,11 +227,11 @@ class DispatchEventsIntegrationTest extends DispatchIntegrationTestSupport {
         assertThat(reworkDispatched.sequence()).isEqualTo(4);
         Task reopened = queries.get(new TaskId(taskId));
         assertThat(reopened.status()).isEqualTo(TaskStatus.REWORK);
-        assertThat(reopened.deadline()).isEqualTo(TUESDAY_1000);
+        assertThat(reopened.countdown().deadline()).isEqualTo(TUESDAY_1000);
 
         RecordMetadata redelivery = publish(rework);
         awaitConsumedPast(redelivery);
-        assertThat(queries.get(new TaskId(taskId)).reworkCount()).isEqualTo(1);
+        assertThat(queries.get(new TaskId(taskId)).handling().reworkCount()).isEqualTo(1);
         assertThat(tap.eventsOf(caseId).stream().filter(e -> e.type() == CaseEventType.REWORK_DISPATCHED))
                 .hasSize(1);
     }

@@ -91,7 +91,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
     @Test
     void dispatcherMovesAnAcceptedTaskToAnotherUnitAndTheCaseGoesOnAsItsNextTask() throws Exception {
         String oldId = fileAndDispatch("02-01-01");
-        String caseId = queries.get(new TaskId(oldId)).caseId();
+        String caseId = queries.get(new TaskId(oldId)).subject().caseId();
         mvc.perform(post("/api/tasks/{id}/accept", oldId).with(department(QINDU_PLATFORM)))
                 .andExpect(status().isOk());
 
@@ -120,8 +120,8 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
 
         Task old = queries.get(new TaskId(oldId));
         assertThat(old.status()).isEqualTo(TaskStatus.RETURNED);
-        assertThat(old.redispatchedAs()).isEqualTo(nextId);
-        assertThat(old.returnReview().justified()).isTrue();
+        assertThat(old.handback().redispatchedAs()).isEqualTo(nextId);
+        assertThat(old.handback().returnReview().justified()).isTrue();
         mvc.perform(get("/api/dispatch-queue").with(dispatcher()))
                 .andExpect(jsonPath("$[*].taskId", not(hasItem(oldId))));
         mvc.perform(post("/api/tasks/{id}/reassign", oldId).with(dispatcher()).contentType(JSON)
@@ -161,7 +161,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
         assertThat(manual.waiting(500).stream().filter(p -> p.caseId().equals(caseId))).singleElement()
                 .satisfies(p -> assertThat(p.cause()).isEqualTo(PendingDispatch.AUTO_ROUTING_OFF));
         assertThat(queries.list(new TaskFilter(null, null, 200)))
-                .noneMatch(task -> task.caseId().equals(caseId));
+                .noneMatch(task -> task.subject().caseId().equals(caseId));
 
         mvc.perform(get("/api/dispatch-queue").param("limit", "500").with(dispatcher()))
                 .andExpect(status().isOk())
@@ -198,7 +198,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
         assertThat(dispatched.unitId()).isEqualTo(QINDU_PLATFORM);
         assertThat(dispatched.actor()).isEqualTo(new Actor("dispatcher-wang", "dispatcher"));
         dispatching.onFiled(filed);
-        assertThat(queries.get(new TaskId(taskId)).history()).hasSize(1);
+        assertThat(queries.get(new TaskId(taskId)).journal().history()).hasSize(1);
     }
 
     @Test
@@ -225,7 +225,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
     @Test
     void aUnitAsksForSuspensionAndTheDispatchersApprovalStopsTheClock() throws Exception {
         String taskId = fileAndDispatch("02-01-01");
-        String caseId = queries.get(new TaskId(taskId)).caseId();
+        String caseId = queries.get(new TaskId(taskId)).subject().caseId();
         mvc.perform(post("/api/tasks/{id}/accept", taskId).with(department(QINDU_PLATFORM)))
                 .andExpect(status().isOk());
 
@@ -252,7 +252,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
                 .andExpect(jsonPath("$.status").value("SUSPENDED"))
                 .andExpect(jsonPath("$.pendingSuspension").doesNotExist())
                 .andExpect(jsonPath("$.history[-1].type").value("suspension-approved"));
-        assertThat(queries.get(new TaskId(taskId)).clock().isSuspended()).isTrue();
+        assertThat(queries.get(new TaskId(taskId)).countdown().clock().isSuspended()).isTrue();
 
         TaskSuspended suspended = awaitEvent(caseId, CaseEventType.SUSPENDED).dataAs(TaskSuspended.class);
         assertThat(suspended.reason()).isEqualTo("道路改造施工中，垃圾清运车辆无法进入");
@@ -273,7 +273,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACCEPTED"))
                 .andExpect(jsonPath("$.history[-1].type").value("suspension-rejected"));
-        assertThat(queries.get(new TaskId(taskId)).clock().isSuspended()).isFalse();
+        assertThat(queries.get(new TaskId(taskId)).countdown().clock().isSuspended()).isFalse();
     }
 
     private String fileAndDispatch(String categoryCode) {

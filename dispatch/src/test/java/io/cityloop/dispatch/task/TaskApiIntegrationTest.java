@@ -281,8 +281,8 @@ class TaskApiIntegrationTest extends DispatchIntegrationTestSupport {
     private void assertUnchanged(String taskId, TaskStatus status, int historyEntries) {
         Task task = task(taskId);
         assertThat(task.status()).isEqualTo(status);
-        assertThat(task.history()).hasSize(historyEntries);
-        assertThat(task.eventCount()).isEqualTo(historyEntries);
+        assertThat(task.journal().history()).hasSize(historyEntries);
+        assertThat(task.journal().eventCount()).isEqualTo(historyEntries);
     }
 
     @Test

@@ -82,7 +82,7 @@ public class DeadlineWatch {
             log.debug("task {} changed while being watched; the next sweep looks again", task.id());
             return false;
         }
-        events.forEach(event -> metrics.signalled(task.unitId(), event));
+        events.forEach(event -> metrics.signalled(task.assignment().unitId(), event));
         return true;
     }
 }

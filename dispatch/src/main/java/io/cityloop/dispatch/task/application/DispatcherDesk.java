@@ -13,10 +13,10 @@ import io.cityloop.dispatch.routing.model.RoutingRequest;
 import io.cityloop.dispatch.routing.model.RoutingRules;
 import io.cityloop.dispatch.routing.model.UnroutableCaseException;
 import io.cityloop.dispatch.task.model.DispatchOrder;
-import io.cityloop.dispatch.task.model.FiledCase;
 import io.cityloop.dispatch.task.model.IllegalTransitionException;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
+import io.cityloop.dispatch.task.model.TaskSubject;
 
 /**
  * The dispatcher's and the supervisor's desk (派遣员 / 督办): judge returns and dispatch the case again, decide
@@ -66,23 +66,24 @@ public class DispatcherDesk {
     public Task redispatch(TaskId returnedId, Redispatch order, UnitMember dispatcher, Long expectedVersion) {
         Task returned = tasks.load(returnedId, dispatcher, expectedVersion);
         Instant now = clock.instant();
-        if (returned.redispatchedAs() != null) {
+        String replacedBy = returned.handback().redispatchedAs();
+        if (replacedBy != null) {
             throw new IllegalTransitionException(returnedId.value(), "re-dispatched", returned.status(),
-                    "already re-dispatched as " + returned.redispatchedAs());
+                    "already re-dispatched as " + replacedBy);
         }
-        returned.markRedispatched(returnedId.next(returned.caseId()), dispatcher.asPerformer(), order.reason(), now);
+        String caseId = returned.subject().caseId();
+        returned.markRedispatched(returnedId.next(caseId), dispatcher.asPerformer(), order.reason(), now);
         Route route = route(returned, order);
-        TaskId nextId = returnedId.next(returned.caseId());
-        Task next = Task.dispatch(new DispatchOrder(nextId, new FiledCase(returned.caseId(), returned.categoryCode(),
-                        returned.districtCode(), returned.gridCode()), route, dispatcher.asPerformer(),
-                        order.reason(), returnedId.value(), "redispatch:" + returnedId.value()),
+        TaskId nextId = returnedId.next(caseId);
+        Task next = Task.dispatch(new DispatchOrder(nextId, returned.subject().filedCase(), route,
+                dispatcher.asPerformer(), order.reason(), returnedId.value(), "redispatch:" + returnedId.value()),
                 deadlines.rules(), now);
         if (store.insert(next, translator.translate(next, next.drainEvents()))) {
-            metrics.dispatched(next.unitId());
+            metrics.dispatched(next.assignment().unitId());
         }
         tasks.save(returned);
-        log.info("case {} re-dispatched by {} from {} to {} as {}", returned.caseId(), dispatcher.username(),
-                returned.unitId(), next.unitId(), nextId);
+        log.info("case {} re-dispatched by {} from {} to {} as {}", caseId, dispatcher.username(),
+                returned.assignment().unitId(), next.assignment().unitId(), nextId);
         return tasks.find(nextId);
     }
 
@@ -96,24 +97,24 @@ public class DispatcherDesk {
      */
     public Task reassign(TaskId id, String unitChoice, String reason, UnitMember dispatcher, Long expectedVersion) {
         Task current = tasks.load(id, dispatcher, expectedVersion);
-        Route route = ruleBook.current().manual(current.categoryCode(), current.districtCode(), unitChoice);
-        if (route.unit().id().equals(current.unitId())) {
+        TaskSubject subject = current.subject();
+        Route route = ruleBook.current().manual(subject.categoryCode(), subject.districtCode(), unitChoice);
+        if (route.unit().id().equals(current.assignment().unitId())) {
             throw new UnroutableCaseException(UnroutableCaseException.Reason.SAME_UNIT,
-                    "task " + id + " is already with " + current.unitName() + "; choose another unit");
+                    "task " + id + " is already with " + current.assignment().unitName() + "; choose another unit");
         }
         Instant now = clock.instant();
-        TaskId nextId = id.next(current.caseId());
+        TaskId nextId = id.next(subject.caseId());
         current.reassign(nextId, dispatcher.asPerformer(), route.unit().name(), reason, now);
-        Task next = Task.dispatch(new DispatchOrder(nextId, new FiledCase(current.caseId(), current.categoryCode(),
-                        current.districtCode(), current.gridCode()), route, dispatcher.asPerformer(), reason,
-                        id.value(), "reassign:" + id.value()), deadlines.rules(), now);
+        Task next = Task.dispatch(new DispatchOrder(nextId, subject.filedCase(), route, dispatcher.asPerformer(),
+                reason, id.value(), "reassign:" + id.value()), deadlines.rules(), now);
         tasks.save(current);
         if (store.insert(next, translator.translate(next, next.drainEvents()))) {
-            metrics.reassigned(current.unitId());
-            metrics.dispatched(next.unitId());
+            metrics.reassigned(current.assignment().unitId());
+            metrics.dispatched(next.assignment().unitId());
         }
-        log.info("task {} of case {} reassigned by {} from {} to {} as {}: {}", id, current.caseId(),
-                dispatcher.username(), current.unitId(), next.unitId(), nextId, reason);
+        log.info("task {} of case {} reassigned by {} from {} to {} as {}: {}", id, subject.caseId(),
+                dispatcher.username(), current.assignment().unitId(), next.assignment().unitId(), nextId, reason);
         return tasks.find(nextId);
     }
 
@@ -126,14 +127,16 @@ public class DispatcherDesk {
 
     private Route route(Task returned, Redispatch order) {
         RoutingRules rules = ruleBook.current();
+        TaskSubject subject = returned.subject();
         if (order.unitChoice() != null) {
-            return rules.manual(returned.categoryCode(), returned.districtCode(), order.unitChoice());
+            return rules.manual(subject.categoryCode(), subject.districtCode(), order.unitChoice());
         }
-        Route route = rules.route(new RoutingRequest(returned.categoryCode(), returned.districtCode(),
-                returned.gridCode(), order.componentOwner()));
-        if (route.unit().id().equals(returned.unitId())) {
+        Route route = rules.route(new RoutingRequest(subject.categoryCode(), subject.districtCode(),
+                subject.gridCode(), order.componentOwner()));
+        if (route.unit().id().equals(returned.assignment().unitId())) {
             throw new UnroutableCaseException(UnroutableCaseException.Reason.SAME_UNIT, "rule " + route.ruleId()
-                    + " routes the case back to " + returned.unitName() + ", which returned it; name the unit");
+                    + " routes the case back to " + returned.assignment().unitName()
+                    + ", which returned it; name the unit");
         }
         return route;
     }
@@ -144,7 +147,7 @@ public class DispatcherDesk {
         Task saved = tasks.apply(id, dispatcher, expectedVersion,
                 task -> task.decideExtension(dispatcher.asPerformer(), approved, reason, deadlines.rules(),
                         clock.instant()));
-        metrics.extensionDecided(saved.unitId(), approved);
+        metrics.extensionDecided(saved.assignment().unitId(), approved);
         return saved;
     }
 
@@ -164,7 +167,7 @@ public class DispatcherDesk {
     public Task escalate(TaskId id, String reason, UnitMember supervisor, Long expectedVersion) {
         Task saved = tasks.apply(id, supervisor, expectedVersion,
                 task -> task.escalate(supervisor.asPerformer(), reason, deadlines.rules(), clock.instant()));
-        metrics.escalated(saved.unitId(), false);
+        metrics.escalated(saved.assignment().unitId(), false);
         return saved;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import io.cityloop.dispatch.routing.application.RoutingRuleBook;
 import io.cityloop.dispatch.routing.model.Route;
 import io.cityloop.dispatch.routing.model.UnroutableCaseException;
+import io.cityloop.dispatch.task.model.Assignment;
 import io.cityloop.dispatch.task.model.CaseAlreadyDispatchedException;
 import io.cityloop.dispatch.task.model.DispatchOrder;
 import io.cityloop.dispatch.task.model.FiledCase;
@@ -87,16 +88,16 @@ public class ManualDispatching {
         Task task = Task.dispatch(new DispatchOrder(id, parked.filedCase(), route, by, reason, null,
                 parked.filedEventId()), deadlines.rules(), now);
         if (!tasks.insert(task, translator.translate(task, task.drainEvents()))) {
-            Task existing = tasks.find(id).orElseThrow();
+            Assignment existing = tasks.find(id).orElseThrow().assignment();
             markDispatched(parked.dispatchedAs(id, new Performer(existing.dispatchedBy(), "dispatcher"),
                     existing.dispatchReason() == null ? "dispatched" : existing.dispatchReason(),
                     existing.dispatchedAt()));
             throw new CaseAlreadyDispatchedException(caseId, id.value());
         }
-        metrics.dispatched(task.unitId());
+        metrics.dispatched(task.assignment().unitId());
         markDispatched(dispatched);
         log.info("case {} dispatched by hand by {} to {} {} as {}: {}", caseId, dispatcher.username(),
-                task.unitId(), task.unitName(), id, reason);
+                task.assignment().unitId(), task.assignment().unitName(), id, reason);
         return tasks.find(id).orElseThrow();
     }
 

@@ -12,6 +12,7 @@ import io.cityloop.dispatch.routing.application.RoutingRuleBook;
 import io.cityloop.dispatch.routing.model.Route;
 import io.cityloop.dispatch.routing.model.RoutingRequest;
 import io.cityloop.dispatch.routing.model.UnroutableCaseException;
+import io.cityloop.dispatch.task.model.Assignment;
 import io.cityloop.dispatch.task.model.DispatchOrder;
 import io.cityloop.dispatch.task.model.FiledCase;
 import io.cityloop.dispatch.task.model.PendingDispatch;
@@ -84,9 +85,10 @@ public class TaskDispatching {
                 deadlines.rules(), clock.instant());
         List<CaseEvent> events = translator.translate(task, task.drainEvents());
         if (store.insert(task, events)) {
-            metrics.dispatched(task.unitId());
-            log.info("case {} dispatched to {} {} as {} by rule {} v{}, deadline {}", filed.caseId(),
-                    task.unitId(), task.unitName(), id, task.ruleId(), task.ruleSetVersion(), task.deadline());
+            metrics.dispatched(task.assignment().unitId());
+            Assignment to = task.assignment();
+            log.info("case {} dispatched to {} {} as {} by rule {} v{}, deadline {}", filed.caseId(), to.unitId(),
+                    to.unitName(), id, to.ruleId(), to.ruleSetVersion(), task.countdown().deadline());
         }
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import io.cityloop.dispatch.task.model.Performer;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskEvent;
+import io.cityloop.dispatch.task.model.TaskSubject;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventData;
@@ -42,14 +43,15 @@ public class TaskEventTranslator {
     }
 
     private static CaseEventData payload(Task task, TaskEvent event) {
-        String caseId = task.caseId();
+        String caseId = task.subject().caseId();
         String taskId = task.id().value();
-        String unitId = task.unitId();
+        String unitId = task.assignment().unitId();
         Actor actor = actor(event.by());
         if (event instanceof TaskEvent.Dispatched dispatched) {
-            return new TaskDispatched(caseId, taskId, unitId, task.unitName(), task.categoryCode(),
-                    task.districtCode(), task.gridCode(), dispatched.deadline(),
-                    new TimeLimit(task.timeLimit().amount(), task.timeLimit().unit().name()), actor);
+            TaskSubject subject = task.subject();
+            return new TaskDispatched(caseId, taskId, unitId, task.assignment().unitName(), subject.categoryCode(),
+                    subject.districtCode(), subject.gridCode(), dispatched.deadline(),
+                    new TimeLimit(subject.timeLimit().amount(), subject.timeLimit().unit().name()), actor);
         }
         if (event instanceof TaskEvent.Accepted) {
             return new TaskAccepted(caseId, taskId, unitId, actor);

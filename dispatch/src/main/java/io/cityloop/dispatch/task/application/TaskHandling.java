@@ -47,7 +47,7 @@ public class TaskHandling {
     public Task feedBack(TaskId id, Feedback feedback, UnitMember member, Long expectedVersion) {
         Task saved = tasks.apply(id, member, expectedVersion,
                 task -> task.markHandled(member.asPerformer(), feedback.note(), feedback.photoRef(), clock.instant()));
-        metrics.handled(saved.unitId(), Boolean.TRUE.equals(saved.handledOnTime()));
+        metrics.handled(saved.assignment().unitId(), Boolean.TRUE.equals(saved.handling().handledOnTime()));
         return saved;
     }
 
@@ -55,7 +55,7 @@ public class TaskHandling {
     public Task returnTask(TaskId id, String reason, UnitMember member, Long expectedVersion) {
         Task saved = tasks.apply(id, member, expectedVersion,
                 task -> task.returnToDispatcher(member.asPerformer(), reason, clock.instant()));
-        metrics.returned(saved.unitId());
+        metrics.returned(saved.assignment().unitId());
         return saved;
     }
 

@@ -61,8 +61,8 @@ class TaskReprojection implements DeadlineReprojector {
             }
             try {
                 store.update(task, translator.translate(task, task.drainEvents()));
-                return Optional.of(new MovedDeadline(task.id().value(), task.caseId(), task.unitId(), before.get(),
-                        task.deadline()));
+                return Optional.of(new MovedDeadline(task.id().value(), task.subject().caseId(),
+                        task.assignment().unitId(), before.get(), task.countdown().deadline()));
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

@@ -51,8 +51,8 @@ public class TaskRework {
         }
         List<CaseEvent> events = translator.translate(task, task.drainEvents());
         store.update(task, events);
-        metrics.reworked(task.unitId());
-        log.info("task {} reopened for rework #{} at {}, new deadline {}", task.id(), task.reworkCount(),
-                task.unitId(), task.deadline());
+        metrics.reworked(task.assignment().unitId());
+        log.info("task {} reopened for rework #{} at {}, new deadline {}", task.id(), task.handling().reworkCount(),
+                task.assignment().unitId(), task.countdown().deadline());
     }
 }

@@ -3,20 +3,22 @@ package io.cityloop.dispatch.task.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import io.cityloop.dispatch.routing.model.Route;
-import io.cityloop.reference.TimeLimitSpec;
 import io.cityloop.reference.WorkingCalendar;
 
 /**
  * 任务: what the command center asks one handling unit (处置单位) to do about one case, with a deadline counted in
  * working time from the category's handling limit. Every change goes through a guarded method named after the
  * step of the loop; a step the current status does not allow throws {@link IllegalTransitionException}.
+ *
+ * <p>The task's facts are grouped by the steps that change them: what it is about ({@link TaskSubject}) and who got
+ * it ({@link Assignment}) are fixed at dispatch; the deadline and its signals ({@link Countdown}), the unit's
+ * handling ({@link Handling}), a waiting status ({@link Hold}) and a return ({@link Handback}) move with the steps;
+ * every step is written to the {@link TaskJournal}.
  */
 public final class Task {
 
@@ -24,91 +26,41 @@ public final class Task {
     private static final Performer DEADLINE_WATCH = Performer.system("deadline-watch");
 
     private final TaskId id;
-    private final String caseId;
-    private final String sourceEventId;
-    private final String previousTaskId;
-    private final String unitId;
-    private final String unitName;
-    private final String categoryCode;
-    private final String categoryName;
-    private final String urgency;
-    private final String districtCode;
-    private final String gridCode;
-    private final TimeLimitSpec timeLimit;
-    private final String ruleId;
-    private final long ruleSetVersion;
-    private final String dispatchedBy;
-    private final String dispatchReason;
+    private final TaskSubject subject;
+    private final Assignment assignment;
     private TaskStatus status;
-    private TaskStatus statusBeforeHold;
-    private final Instant dispatchedAt;
-    private Instant acceptedAt;
-    private Instant handledAt;
-    private DeadlineClock clock;
-    private Instant deadline;
-    private Instant warnAt;
-    private Instant nextEscalationAt;
-    private boolean warned;
-    private boolean overdue;
-    private int escalationLevel;
-    private Boolean handledOnTime;
-    private int reworkCount;
-    private int extensionCount;
-    private ExtensionRequest pendingExtension;
-    private SuspensionRequest pendingSuspension;
-    private String returnReason;
-    private ReturnReview returnReview;
-    private String redispatchedAs;
-    private String note;
-    private String photoRef;
-    private long eventCount;
-    private final List<TaskHistoryEntry> history;
-    private final Set<String> appliedEventIds;
+    private Countdown countdown;
+    private Handling handling;
+    private Hold hold;
+    private Handback handback;
+    private TaskJournal journal;
     private final Long version;
     private final List<TaskEvent> pendingEvents = new ArrayList<>();
 
+    private Task(TaskId id, TaskSubject subject, Assignment assignment, Countdown countdown, Handback handback,
+                 TaskJournal journal) {
+        this.id = id;
+        this.subject = subject;
+        this.assignment = assignment;
+        this.status = TaskStatus.DISPATCHED;
+        this.countdown = countdown;
+        this.handling = Handling.NONE;
+        this.hold = Hold.NONE;
+        this.handback = handback;
+        this.journal = journal;
+        this.version = null;
+    }
+
     private Task(TaskSnapshot s) {
         this.id = new TaskId(s.id());
-        this.caseId = s.caseId();
-        this.sourceEventId = s.sourceEventId();
-        this.previousTaskId = s.previousTaskId();
-        this.unitId = s.unitId();
-        this.unitName = s.unitName();
-        this.categoryCode = s.categoryCode();
-        this.categoryName = s.categoryName();
-        this.urgency = s.urgency();
-        this.districtCode = s.districtCode();
-        this.gridCode = s.gridCode();
-        this.timeLimit = s.timeLimit();
-        this.ruleId = s.ruleId();
-        this.ruleSetVersion = s.ruleSetVersion();
-        this.dispatchedBy = s.dispatchedBy();
-        this.dispatchReason = s.dispatchReason();
+        this.subject = s.subject();
+        this.assignment = s.assignment();
         this.status = s.status();
-        this.statusBeforeHold = s.statusBeforeHold();
-        this.dispatchedAt = s.dispatchedAt();
-        this.acceptedAt = s.acceptedAt();
-        this.handledAt = s.handledAt();
-        this.clock = s.clock();
-        this.deadline = s.deadline();
-        this.warnAt = s.warnAt();
-        this.nextEscalationAt = s.nextEscalationAt();
-        this.warned = s.warned();
-        this.overdue = s.overdue();
-        this.escalationLevel = s.escalationLevel();
-        this.handledOnTime = s.handledOnTime();
-        this.reworkCount = s.reworkCount();
-        this.extensionCount = s.extensionCount();
-        this.pendingExtension = s.pendingExtension();
-        this.pendingSuspension = s.pendingSuspension();
-        this.returnReason = s.returnReason();
-        this.returnReview = s.returnReview();
-        this.redispatchedAs = s.redispatchedAs();
-        this.note = s.note();
-        this.photoRef = s.photoRef();
-        this.eventCount = s.eventCount();
-        this.history = new ArrayList<>(s.history() == null ? List.of() : s.history());
-        this.appliedEventIds = new LinkedHashSet<>(s.appliedEventIds() == null ? List.of() : s.appliedEventIds());
+        this.countdown = s.countdown();
+        this.handling = s.handling();
+        this.hold = s.hold();
+        this.handback = s.handback();
+        this.journal = s.journal();
         this.version = s.version();
     }
 
@@ -119,20 +71,14 @@ public final class Task {
     public static Task dispatch(DispatchOrder order, DeadlineRules rules, Instant now) {
         Objects.requireNonNull(now, "now");
         Route route = order.route();
-        TimeLimitSpec limit = route.category().handlingLimit();
-        DeadlineClock clock = DeadlineClock.startingAt(now,
-                limit.workingTime(rules.calendar().workingHoursPerDay()));
         Performer by = order.by() == null ? AUTO_ROUTING : order.by();
-        Task task = new Task(new TaskSnapshot(order.id().value(), order.filed().caseId(), order.sourceEventId(),
-                order.previousTaskId(), route.unit().id(), route.unit().name(), route.category().code(),
-                route.category().name(), route.category().urgency().name(), order.filed().districtCode(),
-                order.filed().gridCode(), limit, route.ruleId(), route.ruleSetVersion(), by.id(), order.reason(),
-                TaskStatus.DISPATCHED, null, now, null, null, clock, null, null, null, false, false, 0, null, 0, 0,
-                null, null, null, null, null, null, null, 0, List.of(), List.of(order.sourceEventId()), null));
-        task.project(rules);
+        TaskSubject subject = TaskSubject.of(order.filed(), route.category());
+        Task task = new Task(order.id(), subject, Assignment.of(route, by, order.reason(), now),
+                Countdown.startingAt(now, subject.timeLimit(), rules), Handback.replacing(order.previousTaskId()),
+                TaskJournal.startedBy(order.sourceEventId()));
         task.record(now, "dispatched", null, by, order.reason() != null ? order.reason()
                 : "routed to " + route.unit().name() + " by rule " + route.ruleId() + " v" + route.ruleSetVersion());
-        task.pendingEvents.add(new TaskEvent.Dispatched(task.eventCount, now, by, task.deadline));
+        task.pendingEvents.add(new TaskEvent.Dispatched(task.sequence(), now, by, task.countdown.deadline()));
         return task;
     }
 
@@ -144,20 +90,18 @@ public final class Task {
     public void accept(Performer by, Instant now) {
         onlyFrom(TaskStatus.DISPATCHED, TaskStatus.ACCEPTED, "accepted");
         TaskStatus from = moveTo(TaskStatus.ACCEPTED, "accepted");
-        acceptedAt = now;
+        handling = handling.signedAt(now);
         record(now, "accepted", from, by, null);
-        pendingEvents.add(new TaskEvent.Accepted(eventCount, now, by));
+        pendingEvents.add(new TaskEvent.Accepted(sequence(), now, by));
     }
 
     /** 处理反馈: the unit reports the result; whether it was on time is fixed now against the current deadline. */
     public void markHandled(Performer by, String note, String photoRef, Instant now) {
         TaskStatus from = moveTo(TaskStatus.HANDLED, "handled");
-        this.handledAt = now;
-        this.handledOnTime = !now.isAfter(deadline);
-        this.note = note;
-        this.photoRef = photoRef;
+        boolean onTime = !now.isAfter(countdown.deadline());
+        handling = handling.handled(now, onTime, note, photoRef);
         record(now, "handled", from, by, note);
-        pendingEvents.add(new TaskEvent.Handled(eventCount, now, by, note, photoRef, deadline, handledOnTime));
+        pendingEvents.add(new TaskEvent.Handled(sequence(), now, by, note, photoRef, countdown.deadline(), onTime));
     }
 
     /**
@@ -171,9 +115,9 @@ public final class Task {
                     "a suspended task is moved to another unit by the dispatcher (改派), not returned");
         }
         TaskStatus from = moveTo(TaskStatus.RETURNED, "returned");
-        returnReason = reason;
+        handback = handback.returned(reason);
         record(now, "returned", from, by, reason);
-        pendingEvents.add(new TaskEvent.Returned(eventCount, now, by, reason));
+        pendingEvents.add(new TaskEvent.Returned(sequence(), now, by, reason));
     }
 
     /** 回退审核: the dispatcher says whether the return was a routing error (justified) or not; once. */
@@ -182,12 +126,12 @@ public final class Task {
         if (status != TaskStatus.RETURNED) {
             throw new IllegalTransitionException(id.value(), "reviewed", status, "only a returned task is reviewed");
         }
-        if (returnReview != null) {
+        if (handback.returnReview() != null) {
             throw new IllegalTransitionException(id.value(), "reviewed", status, "the return was already reviewed");
         }
-        returnReview = new ReturnReview(justified, reason, by.id(), now);
+        handback = handback.reviewed(new ReturnReview(justified, reason, by.id(), now));
         record(now, justified ? "return-accepted" : "return-rejected", status, by, reason);
-        pendingEvents.add(new TaskEvent.ReturnReviewed(eventCount, now, by, justified, reason));
+        pendingEvents.add(new TaskEvent.ReturnReviewed(sequence(), now, by, justified, reason));
     }
 
     /**
@@ -195,12 +139,13 @@ public final class Task {
      * before the case moves on; a task is replaced only once.
      */
     public void markRedispatched(TaskId next, Performer by, String reason, Instant now) {
-        if (status != TaskStatus.RETURNED || returnReview == null || redispatchedAs != null) {
+        String replacedBy = handback.redispatchedAs();
+        if (status != TaskStatus.RETURNED || handback.returnReview() == null || replacedBy != null) {
             throw new IllegalTransitionException(id.value(), "re-dispatched", status,
-                    redispatchedAs != null ? "already re-dispatched as " + redispatchedAs
+                    replacedBy != null ? "already re-dispatched as " + replacedBy
                             : "only a returned task whose return was reviewed is re-dispatched");
         }
-        redispatchedAs = next.value();
+        handback = handback.replacedBy(next);
         record(now, "redispatched", status, by, reason);
     }
 
@@ -212,26 +157,24 @@ public final class Task {
             throw new IllegalArgumentException("an extension must ask for positive working time");
         }
         TaskStatus from = hold(TaskStatus.EXTENSION_REQUESTED, "extension-requested");
-        Instant requested = rules.calendar().plusWorkingTime(deadline, additional);
-        pendingExtension = new ExtensionRequest(now, additional.toSeconds(), requested, reason, by.id());
+        Instant requested = rules.calendar().plusWorkingTime(countdown.deadline(), additional);
+        hold = hold.awaiting(new ExtensionRequest(now, additional.toSeconds(), requested, reason, by.id()));
         record(now, "extension-requested", from, by, reason);
-        pendingEvents.add(new TaskEvent.ExtensionRequested(eventCount, now, by, requested, reason));
+        pendingEvents.add(new TaskEvent.ExtensionRequested(sequence(), now, by, requested, reason));
     }
 
     /** 延期审批: approval adds the requested working time to the limit; rejection leaves the deadline standing. */
     public void decideExtension(Performer by, boolean approved, String reason, DeadlineRules rules, Instant now) {
         requireReason(reason, "decided");
+        ExtensionRequest request = hold.pendingExtension();
         TaskStatus from = release(TaskStatus.EXTENSION_REQUESTED, "extension-decided");
         if (approved) {
-            clock = clock.extendedBy(Duration.ofSeconds(pendingExtension.additionalSeconds()));
-            extensionCount++;
-            warned = false;
-            overdue = false;
-            project(rules);
+            countdown = countdown.extendedBy(Duration.ofSeconds(request.additionalSeconds()), rules);
+            handling = handling.extended();
         }
-        pendingExtension = null;
         record(now, approved ? "extension-approved" : "extension-rejected", from, by, reason);
-        pendingEvents.add(new TaskEvent.ExtensionDecided(eventCount, now, by, approved, deadline, reason));
+        pendingEvents.add(new TaskEvent.ExtensionDecided(sequence(), now, by, approved, countdown.deadline(),
+                reason));
     }
 
     /** 挂账/缓办: the deadline clock stops until resumed. */
@@ -242,9 +185,9 @@ public final class Task {
                     "the unit's suspension request is decided, not overridden");
         }
         TaskStatus from = hold(TaskStatus.SUSPENDED, "suspended");
-        clock = clock.suspendedAt(now);
+        countdown = countdown.suspendedAt(now);
         record(now, "suspended", from, by, reason);
-        pendingEvents.add(new TaskEvent.Suspended(eventCount, now, by, reason));
+        pendingEvents.add(new TaskEvent.Suspended(sequence(), now, by, reason));
     }
 
     /**
@@ -254,7 +197,7 @@ public final class Task {
     public void requestSuspension(Performer by, String reason, Instant now) {
         requireReason(reason, "asked to be suspended");
         TaskStatus from = hold(TaskStatus.SUSPENSION_REQUESTED, "asked to be suspended");
-        pendingSuspension = new SuspensionRequest(now, reason, by.id());
+        hold = hold.awaiting(new SuspensionRequest(now, reason, by.id()));
         record(now, "suspension-requested", from, by, reason);
     }
 
@@ -268,13 +211,13 @@ public final class Task {
             throw new IllegalTransitionException(id.value(), "suspension-decided", status,
                     "the unit asked for no suspension");
         }
-        SuspensionRequest request = pendingSuspension;
-        pendingSuspension = null;
+        SuspensionRequest request = hold.pendingSuspension();
         if (approved) {
             TaskStatus from = moveTo(TaskStatus.SUSPENDED, "suspension-approved");
-            clock = clock.suspendedAt(now);
+            hold = Hold.returningTo(hold.statusBeforeHold());
+            countdown = countdown.suspendedAt(now);
             record(now, "suspension-approved", from, by, reason);
-            pendingEvents.add(new TaskEvent.Suspended(eventCount, now, by, request.reason()));
+            pendingEvents.add(new TaskEvent.Suspended(sequence(), now, by, request.reason()));
         } else {
             TaskStatus from = release(TaskStatus.SUSPENSION_REQUESTED, "suspension-rejected");
             record(now, "suspension-rejected", from, by, reason);
@@ -294,18 +237,18 @@ public final class Task {
                     "only a dispatched, accepted or suspended task is moved to another unit");
         }
         if (status == TaskStatus.SUSPENDED) {
-            clock = clock.resumedAt(now);
-            statusBeforeHold = null;
+            countdown = countdown.resumedAt(now);
+            hold = Hold.NONE;
         }
         TaskStatus from = moveTo(TaskStatus.RETURNED, "reassigned");
-        returnReason = reason;
+        handback = handback.returned(reason);
         record(now, "reassigned", from, by, reason);
-        pendingEvents.add(new TaskEvent.Returned(eventCount, now, by, reason));
+        pendingEvents.add(new TaskEvent.Returned(sequence(), now, by, reason));
         String correction = "改派至" + targetUnitName + "（调度纠正派遣）：" + reason;
-        returnReview = new ReturnReview(true, correction, by.id(), now);
+        handback = handback.reviewed(new ReturnReview(true, correction, by.id(), now));
         record(now, "return-accepted", status, by, correction);
-        pendingEvents.add(new TaskEvent.ReturnReviewed(eventCount, now, by, true, correction));
-        redispatchedAs = next.value();
+        pendingEvents.add(new TaskEvent.ReturnReviewed(sequence(), now, by, true, correction));
+        handback = handback.replacedBy(next);
         record(now, "redispatched", status, by, reason);
     }
 
@@ -315,10 +258,9 @@ public final class Task {
      */
     public void resume(Performer by, String reason, DeadlineRules rules, Instant now) {
         TaskStatus from = release(TaskStatus.SUSPENDED, "resumed");
-        clock = clock.resumedAt(now);
-        project(rules);
+        countdown = countdown.resumedAt(now).projected(rules);
         record(now, "resumed", from, by, reason);
-        pendingEvents.add(new TaskEvent.Resumed(eventCount, now, by, deadline));
+        pendingEvents.add(new TaskEvent.Resumed(sequence(), now, by, countdown.deadline()));
     }
 
     /**
@@ -330,21 +272,17 @@ public final class Task {
      */
     public boolean reopenForRework(String sourceEventId, Performer requestedBy, String reason, DeadlineRules rules,
                                    Instant now) {
-        if (appliedEventIds.contains(sourceEventId)) {
+        if (journal.hasApplied(sourceEventId)) {
             return false;
         }
         onlyFrom(TaskStatus.HANDLED, TaskStatus.REWORK, "reopened for rework");
         TaskStatus from = moveTo(TaskStatus.REWORK, "reopened for rework");
-        reworkCount++;
-        clock = DeadlineClock.startingAt(now, timeLimit.workingTime(rules.calendar().workingHoursPerDay()));
-        warned = false;
-        overdue = false;
-        project(rules);
-        handledAt = null;
-        handledOnTime = null;
-        appliedEventIds.add(sourceEventId);
+        handling = handling.reopened();
+        countdown = countdown.restartedAt(now, subject.timeLimit(), rules);
+        journal = journal.applied(sourceEventId);
         record(now, "rework-dispatched", from, requestedBy, reason);
-        pendingEvents.add(new TaskEvent.ReworkDispatched(eventCount, now, AUTO_ROUTING, deadline, reworkCount));
+        pendingEvents.add(new TaskEvent.ReworkDispatched(sequence(), now, AUTO_ROUTING, countdown.deadline(),
+                handling.reworkCount()));
         return true;
     }
 
@@ -368,22 +306,24 @@ public final class Task {
         if (!status.isClockRunning()) {
             return false;
         }
-        long before = eventCount;
-        if (!warned && !now.isBefore(warnAt)) {
-            warned = true;
-            record(warnAt, "deadline-warning", status, DEADLINE_WATCH, "time limit " + percent(rules) + " used");
-            pendingEvents.add(new TaskEvent.Warned(eventCount, warnAt, DEADLINE_WATCH, deadline));
+        long before = sequence();
+        if (countdown.warningDue(now)) {
+            countdown = countdown.warningSent();
+            Instant at = countdown.warnAt();
+            record(at, "deadline-warning", status, DEADLINE_WATCH, "time limit " + percent(rules) + " used");
+            pendingEvents.add(new TaskEvent.Warned(sequence(), at, DEADLINE_WATCH, countdown.deadline()));
         }
-        if (!overdue && now.isAfter(deadline)) {
-            overdue = true;
-            record(deadline, "overdue", status, DEADLINE_WATCH, "deadline passed without feedback");
-            pendingEvents.add(new TaskEvent.WentOverdue(eventCount, deadline, DEADLINE_WATCH, deadline));
+        if (countdown.overdueDue(now)) {
+            countdown = countdown.overdueSent();
+            Instant at = countdown.deadline();
+            record(at, "overdue", status, DEADLINE_WATCH, "deadline passed without feedback");
+            pendingEvents.add(new TaskEvent.WentOverdue(sequence(), at, DEADLINE_WATCH, at));
         }
-        while (overdue && nextEscalationAt != null && !now.isBefore(nextEscalationAt)) {
-            Instant due = nextEscalationAt;
-            raiseEscalation(DEADLINE_WATCH, "超期" + (escalationLevel + 1) + "个督办周期未处置，自动督办", rules, due);
+        while (countdown.escalationDue(now)) {
+            raiseEscalation(DEADLINE_WATCH, "超期" + (countdown.escalationLevel() + 1) + "个督办周期未处置，自动督办",
+                    rules, countdown.nextEscalationAt());
         }
-        return eventCount != before;
+        return sequence() != before;
     }
 
     /**
@@ -396,33 +336,34 @@ public final class Task {
         if (!status.isOpen()) {
             return Optional.empty();
         }
-        Instant before = deadline;
-        project(rules);
-        if (before.equals(deadline)) {
+        Instant before = countdown.deadline();
+        countdown = countdown.projected(rules);
+        Instant after = countdown.deadline();
+        if (before.equals(after)) {
             return Optional.empty();
         }
         String reason = "working calendar v" + calendarVersion + (editReason == null ? "" : ": " + editReason);
-        record(now, "deadline-reprojected", status, by, reason + " (" + before + " → " + deadline + ")");
-        pendingEvents.add(new TaskEvent.DeadlineMoved(eventCount, now, by, before, deadline, reason));
+        record(now, "deadline-reprojected", status, by, reason + " (" + before + " → " + after + ")");
+        pendingEvents.add(new TaskEvent.DeadlineMoved(sequence(), now, by, before, after, reason));
         return Optional.of(before);
     }
 
     /** 超期 (红灯): the clock runs and the deadline has passed. Derived, so it cannot go stale. */
     public boolean isOverdue(Instant now) {
-        return status.isClockRunning() && now.isAfter(deadline);
+        return status.isClockRunning() && now.isAfter(countdown.deadline());
     }
 
     /** Working time left before the deadline, negative when overdue; {@code null} for a finished task. */
     public Duration remainingWorkingTime(WorkingCalendar calendar, Instant now) {
-        return status.isOpen() ? clock.remaining(calendar, now) : null;
+        return status.isOpen() ? countdown.clock().remaining(calendar, now) : null;
     }
 
     public boolean belongsTo(String unit) {
-        return unitId.equals(unit);
+        return assignment.unitId().equals(unit);
     }
 
     public boolean hasApplied(String eventId) {
-        return appliedEventIds.contains(eventId);
+        return journal.hasApplied(eventId);
     }
 
     /** The events caused since the task was loaded or last drained; draining hands them over exactly once. */
@@ -433,35 +374,20 @@ public final class Task {
     }
 
     public TaskSnapshot snapshot() {
-        return new TaskSnapshot(id.value(), caseId, sourceEventId, previousTaskId, unitId, unitName, categoryCode,
-                categoryName, urgency, districtCode, gridCode, timeLimit, ruleId, ruleSetVersion, dispatchedBy,
-                dispatchReason, status, statusBeforeHold, dispatchedAt, acceptedAt, handledAt, clock, deadline, warnAt,
-                nextEscalationAt, warned, overdue, escalationLevel, handledOnTime, reworkCount, extensionCount,
-                pendingExtension, pendingSuspension, returnReason, returnReview, redispatchedAs, note, photoRef,
-                eventCount, List.copyOf(history), List.copyOf(appliedEventIds), version);
+        return new TaskSnapshot(id.value(), status, subject, assignment, countdown, handling, hold, handback, journal,
+                version);
     }
 
     private void raiseEscalation(Performer by, String reason, DeadlineRules rules, Instant at) {
-        escalationLevel++;
-        project(rules);
+        countdown = countdown.escalated(rules);
         record(at, "escalated", status, by, reason);
-        pendingEvents.add(new TaskEvent.Escalated(eventCount, at, by, escalationLevel, reason));
-    }
-
-    /** Derives the deadline and the watch's two instants from the clock. */
-    private void project(DeadlineRules rules) {
-        WorkingCalendar calendar = rules.calendar();
-        deadline = clock.deadline(calendar);
-        warnAt = clock.shareReachedAt(calendar, rules.warningShare());
-        nextEscalationAt = escalationLevel < rules.maxAutomaticLevel()
-                ? calendar.plusWorkingTime(deadline, rules.escalationPeriod().multipliedBy(escalationLevel + 1L))
-                : null;
+        pendingEvents.add(new TaskEvent.Escalated(sequence(), at, by, countdown.escalationLevel(), reason));
     }
 
     /** Enters a waiting status (extension request, suspension), remembering where to come back to. */
     private TaskStatus hold(TaskStatus waiting, String verb) {
         TaskStatus from = moveTo(waiting, verb);
-        statusBeforeHold = from;
+        hold = Hold.returningTo(from);
         return from;
     }
 
@@ -469,8 +395,8 @@ public final class Task {
         if (status != waiting) {
             throw new IllegalTransitionException(id.value(), verb, status, "the task is not " + waiting);
         }
-        TaskStatus from = moveTo(statusBeforeHold, verb);
-        statusBeforeHold = null;
+        TaskStatus from = moveTo(hold.statusBeforeHold(), verb);
+        hold = Hold.NONE;
         return from;
     }
 
@@ -504,164 +430,51 @@ public final class Task {
     }
 
     private void record(Instant at, String type, TaskStatus from, Performer by, String reason) {
-        eventCount++;
-        history.add(new TaskHistoryEntry(at, type, from, status, by.id(), by.role(), reason));
+        journal = journal.recorded(new TaskHistoryEntry(at, type, from, status, by.id(), by.role(), reason));
+    }
+
+    /** The journal's step count: the sequence of the event the latest step causes. */
+    private long sequence() {
+        return journal.eventCount();
     }
 
     public TaskId id() {
         return id;
     }
 
-    public String caseId() {
-        return caseId;
-    }
-
-    public String sourceEventId() {
-        return sourceEventId;
-    }
-
-    public String previousTaskId() {
-        return previousTaskId;
-    }
-
-    public String unitId() {
-        return unitId;
-    }
-
-    public String unitName() {
-        return unitName;
-    }
-
-    public String categoryCode() {
-        return categoryCode;
-    }
-
-    public String categoryName() {
-        return categoryName;
-    }
-
-    public String urgency() {
-        return urgency;
-    }
-
-    public String districtCode() {
-        return districtCode;
-    }
-
-    public String gridCode() {
-        return gridCode;
-    }
-
-    public TimeLimitSpec timeLimit() {
-        return timeLimit;
-    }
-
-    public String ruleId() {
-        return ruleId;
-    }
-
-    public long ruleSetVersion() {
-        return ruleSetVersion;
-    }
-
-    public String dispatchedBy() {
-        return dispatchedBy;
-    }
-
-    public String dispatchReason() {
-        return dispatchReason;
-    }
-
     public TaskStatus status() {
         return status;
     }
 
-    public Instant dispatchedAt() {
-        return dispatchedAt;
+    public TaskSubject subject() {
+        return subject;
     }
 
-    public Instant acceptedAt() {
-        return acceptedAt;
+    public Assignment assignment() {
+        return assignment;
     }
 
-    public Instant handledAt() {
-        return handledAt;
+    public Countdown countdown() {
+        return countdown;
     }
 
-    public DeadlineClock clock() {
-        return clock;
+    public Handling handling() {
+        return handling;
     }
 
-    public Instant deadline() {
-        return deadline;
+    public Hold hold() {
+        return hold;
     }
 
-    public Instant warnAt() {
-        return warnAt;
+    public Handback handback() {
+        return handback;
     }
 
-    public boolean warned() {
-        return warned;
-    }
-
-    public boolean overdueSignalled() {
-        return overdue;
-    }
-
-    public int escalationLevel() {
-        return escalationLevel;
-    }
-
-    /** {@code null} until the unit fed back. */
-    public Boolean handledOnTime() {
-        return handledOnTime;
-    }
-
-    public int reworkCount() {
-        return reworkCount;
-    }
-
-    public int extensionCount() {
-        return extensionCount;
-    }
-
-    public ExtensionRequest pendingExtension() {
-        return pendingExtension;
-    }
-
-    public SuspensionRequest pendingSuspension() {
-        return pendingSuspension;
-    }
-
-    public String returnReason() {
-        return returnReason;
-    }
-
-    public ReturnReview returnReview() {
-        return returnReview;
-    }
-
-    public String redispatchedAs() {
-        return redispatchedAs;
-    }
-
-    public String note() {
-        return note;
-    }
-
-    public String photoRef() {
-        return photoRef;
-    }
-
-    public long eventCount() {
-        return eventCount;
+    public TaskJournal journal() {
+        return journal;
     }
 
     public Long version() {
         return version;
-    }
-
-    public List<TaskHistoryEntry> history() {
-        return List.copyOf(history);
     }
 }

@@ -37,7 +37,7 @@ class TaskLifecycleTest {
             Map.entry("resume", t -> t.resume(DISPATCHER, "恢复", RULES, MONDAY_0900)),
             Map.entry("rework", t -> t.reopenForRework("rework-x", INSPECTOR, "不合格", RULES, MONDAY_0900)),
             Map.entry("review return", t -> t.reviewReturn(DISPATCHER, true, "派遣错误", MONDAY_0900)),
-            Map.entry("reassign", t -> t.reassign(t.id().next(t.caseId()), DISPATCHER, "市环境卫生管理中心",
+            Map.entry("reassign", t -> t.reassign(t.id().next(t.subject().caseId()), DISPATCHER, "市环境卫生管理中心",
                     "属主干道保洁范围", MONDAY_0900)),
             Map.entry("request suspension", t -> t.requestSuspension(HANDLER, "待施工结束", MONDAY_0900)),
             Map.entry("decide suspension", t -> t.decideSuspension(DISPATCHER, true, "同意缓办", MONDAY_0900)));
@@ -76,19 +76,19 @@ class TaskLifecycleTest {
     @MethodSource("everyStatusAndCommand")
     void eachStatusAllowsExactlyItsCommands(String status, String command, boolean allowed) {
         Task task = FIXTURES.get(status).get();
-        long events = task.eventCount();
+        long events = task.journal().eventCount();
         TaskStatus before = task.status();
         task.drainEvents();
 
         if (allowed) {
             COMMANDS.get(command).accept(task);
-            assertThat(task.eventCount()).isGreaterThan(events);
+            assertThat(task.journal().eventCount()).isGreaterThan(events);
             assertThat(task.drainEvents().isEmpty()).isEqualTo(HISTORY_ONLY.contains(command));
         } else {
             assertThatThrownBy(() -> COMMANDS.get(command).accept(task))
                     .isInstanceOf(IllegalTransitionException.class);
             assertThat(task.status()).isEqualTo(before);
-            assertThat(task.eventCount()).isEqualTo(events);
+            assertThat(task.journal().eventCount()).isEqualTo(events);
             assertThat(task.drainEvents()).isEmpty();
         }
     }
@@ -101,7 +101,7 @@ class TaskLifecycleTest {
             Task task = TaskFixture.returnedTask();
 
             assertThat(task.status()).isEqualTo(TaskStatus.RETURNED);
-            assertThat(task.returnReason()).isEqualTo("该地点属渭城区辖区");
+            assertThat(task.handback().returnReason()).isEqualTo("该地点属渭城区辖区");
             assertThat(task.status().isOpen()).isFalse();
             assertThat(task.drainEvents()).last().isInstanceOf(TaskEvent.Returned.class);
         }
@@ -118,18 +118,18 @@ class TaskLifecycleTest {
         @Test
         void aReturnIsReviewedOnceAndThenRedispatchedOnce() {
             Task task = TaskFixture.returnedTask();
-            TaskId next = task.id().next(task.caseId());
+            TaskId next = task.id().next(task.subject().caseId());
 
             assertThatThrownBy(() -> task.markRedispatched(next, DISPATCHER, "改派", MONDAY_0900))
                     .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("reviewed");
             task.reviewReturn(DISPATCHER, true, "派遣错误", MONDAY_0900);
-            assertThat(task.returnReview().justified()).isTrue();
+            assertThat(task.handback().returnReview().justified()).isTrue();
             assertThatThrownBy(() -> task.reviewReturn(DISPATCHER, false, "再审", MONDAY_0900))
                     .isInstanceOf(IllegalTransitionException.class);
 
             task.markRedispatched(next, DISPATCHER, "改派渭城区", MONDAY_0900);
 
-            assertThat(task.redispatchedAs()).isEqualTo("TQD-202609-0042-02");
+            assertThat(task.handback().redispatchedAs()).isEqualTo("TQD-202609-0042-02");
             assertThatThrownBy(() -> task.markRedispatched(next, DISPATCHER, "again", MONDAY_0900))
                     .isInstanceOf(IllegalTransitionException.class);
         }
@@ -142,15 +142,15 @@ class TaskLifecycleTest {
         @Test
         void approvalAddsTheRequestedWorkingTime() {
             Task task = TaskFixture.extensionRequestedTask();
-            assertThat(task.pendingExtension().requestedDeadline()).isEqualTo(at(2026, 9, 22, 17, 0));
-            assertThat(task.deadline()).isEqualTo(at(2026, 9, 20, 17, 0));
+            assertThat(task.hold().pendingExtension().requestedDeadline()).isEqualTo(at(2026, 9, 22, 17, 0));
+            assertThat(task.countdown().deadline()).isEqualTo(at(2026, 9, 20, 17, 0));
 
             task.decideExtension(DISPATCHER, true, "同意延期", RULES, at(2026, 9, 20, 11, 0));
 
             assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
-            assertThat(task.deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
-            assertThat(task.extensionCount()).isEqualTo(1);
-            assertThat(task.pendingExtension()).isNull();
+            assertThat(task.countdown().deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
+            assertThat(task.handling().extensionCount()).isEqualTo(1);
+            assertThat(task.hold().pendingExtension()).isNull();
             assertThat(task.drainEvents()).last().isInstanceOfSatisfying(TaskEvent.ExtensionDecided.class,
                     e -> assertThat(e.deadline()).isEqualTo(at(2026, 9, 22, 17, 0)));
         }
@@ -162,8 +162,8 @@ class TaskLifecycleTest {
             task.decideExtension(DISPATCHER, false, "不予延期", RULES, at(2026, 9, 20, 11, 0));
 
             assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
-            assertThat(task.deadline()).isEqualTo(at(2026, 9, 20, 17, 0));
-            assertThat(task.extensionCount()).isZero();
+            assertThat(task.countdown().deadline()).isEqualTo(at(2026, 9, 20, 17, 0));
+            assertThat(task.handling().extensionCount()).isZero();
         }
     }
 
@@ -186,9 +186,9 @@ class TaskLifecycleTest {
             task.resume(DISPATCHER, "资金到位", RULES, at(2026, 9, 22, 10, 0));
 
             assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
-            assertThat(task.deadline()).isEqualTo(RULES.calendar().plusWorkingTime(at(2026, 9, 20, 17, 0),
+            assertThat(task.countdown().deadline()).isEqualTo(RULES.calendar().plusWorkingTime(at(2026, 9, 20, 17, 0),
                     Duration.ofHours(14)));
-            assertThat(task.deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
+            assertThat(task.countdown().deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
             assertThat(task.drainEvents()).last().isInstanceOfSatisfying(TaskEvent.Resumed.class,
                     e -> assertThat(e.deadline()).isEqualTo(at(2026, 9, 22, 17, 0)));
         }
@@ -202,7 +202,7 @@ class TaskLifecycleTest {
         void warnsOnceAtEightyPercentAndSignalsOverdueOnceAtTheDeadline() {
             Task task = TaskFixture.dispatchedTask();
             task.drainEvents();
-            assertThat(task.warnAt()).isEqualTo(at(2026, 9, 20, 15, 36));
+            assertThat(task.countdown().warnAt()).isEqualTo(at(2026, 9, 20, 15, 36));
 
             assertThat(task.watch(RULES, at(2026, 9, 20, 15, 35))).isFalse();
             assertThat(task.watch(RULES, at(2026, 9, 20, 15, 36))).isTrue();
@@ -222,15 +222,15 @@ class TaskLifecycleTest {
             Task task = TaskFixture.dispatchedTask();
             task.watch(RULES, at(2026, 9, 21, 9, 0));
             task.drainEvents();
-            assertThat(task.escalationLevel()).isZero();
+            assertThat(task.countdown().escalationLevel()).isZero();
 
             task.watch(RULES, at(2026, 9, 21, 17, 0));
-            assertThat(task.escalationLevel()).isEqualTo(1);
+            assertThat(task.countdown().escalationLevel()).isEqualTo(1);
             assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.Escalated.class,
                     e -> assertThat(e.level()).isEqualTo(1));
 
             task.watch(RULES, at(2026, 10, 30, 9, 0));
-            assertThat(task.escalationLevel()).isEqualTo(3);
+            assertThat(task.countdown().escalationLevel()).isEqualTo(3);
             assertThat(task.watch(RULES, at(2026, 11, 30, 9, 0))).isFalse();
         }
 
@@ -241,8 +241,8 @@ class TaskLifecycleTest {
             task.escalate(new Performer("leader-li", "supervisor"), "群众多次投诉，领导督办", RULES,
                     at(2026, 9, 20, 10, 0));
 
-            assertThat(task.escalationLevel()).isEqualTo(1);
-            assertThat(task.history()).last().satisfies(h -> {
+            assertThat(task.countdown().escalationLevel()).isEqualTo(1);
+            assertThat(task.journal().history()).last().satisfies(h -> {
                 assertThat(h.type()).isEqualTo("escalated");
                 assertThat(h.actor()).isEqualTo("leader-li");
                 assertThat(h.role()).isEqualTo("supervisor");
@@ -253,13 +253,13 @@ class TaskLifecycleTest {
         void anApprovedExtensionGivesANewDeadlineItsOwnSignals() {
             Task task = TaskFixture.extensionRequestedTask();
             task.watch(RULES, at(2026, 9, 20, 17, 1));
-            assertThat(task.warned()).isTrue();
-            assertThat(task.overdueSignalled()).isTrue();
+            assertThat(task.countdown().warned()).isTrue();
+            assertThat(task.countdown().overdue()).isTrue();
 
             task.decideExtension(DISPATCHER, true, "同意", RULES, at(2026, 9, 21, 9, 0));
 
-            assertThat(task.warned()).isFalse();
-            assertThat(task.overdueSignalled()).isFalse();
+            assertThat(task.countdown().warned()).isFalse();
+            assertThat(task.countdown().overdue()).isFalse();
         }
 
         @Test
@@ -286,8 +286,8 @@ class TaskLifecycleTest {
                 at(2026, 9, 19, 9, 0));
 
         assertThat(before).contains(at(2026, 9, 20, 17, 0));
-        assertThat(task.deadline()).isEqualTo(at(2026, 9, 21, 17, 0));
-        assertThat(task.history()).last().satisfies(h -> {
+        assertThat(task.countdown().deadline()).isEqualTo(at(2026, 9, 21, 17, 0));
+        assertThat(task.journal().history()).last().satisfies(h -> {
             assertThat(h.type()).isEqualTo("deadline-reprojected");
             assertThat(h.actor()).isEqualTo("admin-zhao");
         });
@@ -309,22 +309,22 @@ class TaskLifecycleTest {
         void anOpenTaskEndsAsAJustifiedReturnByTheDispatcherAndNamesItsSuccessor() {
             Task task = TaskFixture.acceptedTask();
             task.drainEvents();
-            TaskId next = task.id().next(task.caseId());
+            TaskId next = task.id().next(task.subject().caseId());
 
             task.reassign(next, DISPATCHER, "市环境卫生管理中心", "属主干道保洁范围", MONDAY_0900);
 
             assertThat(task.status()).isEqualTo(TaskStatus.RETURNED);
-            assertThat(task.redispatchedAs()).isEqualTo(next.value());
-            assertThat(task.returnReason()).isEqualTo("属主干道保洁范围");
-            assertThat(task.returnReview().justified()).isTrue();
-            assertThat(task.returnReview().reviewedBy()).isEqualTo(DISPATCHER.id());
-            assertThat(task.returnReview().reason()).contains("市环境卫生管理中心");
+            assertThat(task.handback().redispatchedAs()).isEqualTo(next.value());
+            assertThat(task.handback().returnReason()).isEqualTo("属主干道保洁范围");
+            assertThat(task.handback().returnReview().justified()).isTrue();
+            assertThat(task.handback().returnReview().reviewedBy()).isEqualTo(DISPATCHER.id());
+            assertThat(task.handback().returnReview().reason()).contains("市环境卫生管理中心");
             assertThat(task.drainEvents()).satisfiesExactly(
                     e -> assertThat(e).isInstanceOfSatisfying(TaskEvent.Returned.class,
                             r -> assertThat(r.by()).isEqualTo(DISPATCHER)),
                     e -> assertThat(e).isInstanceOfSatisfying(TaskEvent.ReturnReviewed.class,
                             r -> assertThat(r.justified()).isTrue()));
-            assertThat(task.history()).extracting(TaskHistoryEntry::type)
+            assertThat(task.journal().history()).extracting(TaskHistoryEntry::type)
                     .endsWith("reassigned", "return-accepted", "redispatched");
             assertThatThrownBy(() -> task.markRedispatched(next, DISPATCHER, "again", MONDAY_0900))
                     .isInstanceOf(IllegalTransitionException.class);
@@ -334,17 +334,17 @@ class TaskLifecycleTest {
         void aSuspensionInForceEndsWithTheTask() {
             Task task = TaskFixture.suspendedTask();
 
-            task.reassign(task.id().next(task.caseId()), DISPATCHER, "市市政设施管理中心", "属市政设施", MONDAY_0900);
+            task.reassign(task.id().next(task.subject().caseId()), DISPATCHER, "市市政设施管理中心", "属市政设施", MONDAY_0900);
 
-            assertThat(task.clock().isSuspended()).isFalse();
-            assertThat(task.clock().suspensions()).last().satisfies(s -> assertThat(s.to()).isEqualTo(MONDAY_0900));
+            assertThat(task.countdown().clock().isSuspended()).isFalse();
+            assertThat(task.countdown().clock().suspensions()).last().satisfies(s -> assertThat(s.to()).isEqualTo(MONDAY_0900));
         }
 
         @Test
         void aReassignmentNeedsAReasonAndChangesNothingWithout() {
             Task task = TaskFixture.dispatchedTask();
 
-            assertThatThrownBy(() -> task.reassign(task.id().next(task.caseId()), DISPATCHER, "市水务集团", " ",
+            assertThatThrownBy(() -> task.reassign(task.id().next(task.subject().caseId()), DISPATCHER, "市水务集团", " ",
                     MONDAY_0900)).isInstanceOf(IllegalArgumentException.class);
             assertThat(task.status()).isEqualTo(TaskStatus.DISPATCHED);
         }
@@ -365,17 +365,17 @@ class TaskLifecycleTest {
         void theRequestIsRecordedOnlyAndTheClockRunsOn() {
             Task task = TaskFixture.acceptedTask();
             task.drainEvents();
-            Instant deadline = task.deadline();
+            Instant deadline = task.countdown().deadline();
 
             task.requestSuspension(HANDLER, "道路改造工程施工中，申请缓办", at(2026, 9, 20, 10, 0));
 
             assertThat(task.status()).isEqualTo(TaskStatus.SUSPENSION_REQUESTED);
-            assertThat(task.pendingSuspension().reason()).isEqualTo("道路改造工程施工中，申请缓办");
-            assertThat(task.pendingSuspension().requestedBy()).isEqualTo(HANDLER.id());
-            assertThat(task.clock().isSuspended()).isFalse();
-            assertThat(task.deadline()).isEqualTo(deadline);
+            assertThat(task.hold().pendingSuspension().reason()).isEqualTo("道路改造工程施工中，申请缓办");
+            assertThat(task.hold().pendingSuspension().requestedBy()).isEqualTo(HANDLER.id());
+            assertThat(task.countdown().clock().isSuspended()).isFalse();
+            assertThat(task.countdown().deadline()).isEqualTo(deadline);
             assertThat(task.drainEvents()).isEmpty();
-            assertThat(task.history()).last().extracting(TaskHistoryEntry::type).isEqualTo("suspension-requested");
+            assertThat(task.journal().history()).last().extracting(TaskHistoryEntry::type).isEqualTo("suspension-requested");
             assertThat(task.watch(RULES, at(2026, 9, 20, 17, 1))).isTrue();
         }
 
@@ -387,13 +387,13 @@ class TaskLifecycleTest {
             task.decideSuspension(DISPATCHER, true, "同意缓办", at(2026, 9, 20, 11, 0));
 
             assertThat(task.status()).isEqualTo(TaskStatus.SUSPENDED);
-            assertThat(task.pendingSuspension()).isNull();
-            assertThat(task.clock().isSuspended()).isTrue();
+            assertThat(task.hold().pendingSuspension()).isNull();
+            assertThat(task.countdown().clock().isSuspended()).isTrue();
             assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.Suspended.class, e -> {
                 assertThat(e.by()).isEqualTo(DISPATCHER);
                 assertThat(e.reason()).isEqualTo("道路改造工程施工中，申请缓办");
             });
-            assertThat(task.history()).last().extracting(TaskHistoryEntry::type).isEqualTo("suspension-approved");
+            assertThat(task.journal().history()).last().extracting(TaskHistoryEntry::type).isEqualTo("suspension-approved");
 
             task.resume(DISPATCHER, "施工结束", RULES, at(2026, 9, 22, 10, 0));
             assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
@@ -408,10 +408,10 @@ class TaskLifecycleTest {
             task.decideSuspension(DISPATCHER, false, "不符合缓办条件", at(2026, 9, 21, 14, 30));
 
             assertThat(task.status()).isEqualTo(TaskStatus.REWORK);
-            assertThat(task.pendingSuspension()).isNull();
-            assertThat(task.clock().isSuspended()).isFalse();
+            assertThat(task.hold().pendingSuspension()).isNull();
+            assertThat(task.countdown().clock().isSuspended()).isFalse();
             assertThat(task.drainEvents()).isEmpty();
-            assertThat(task.history()).last().satisfies(h -> {
+            assertThat(task.journal().history()).last().satisfies(h -> {
                 assertThat(h.type()).isEqualTo("suspension-rejected");
                 assertThat(h.fromStatus()).isEqualTo(TaskStatus.SUSPENSION_REQUESTED);
                 assertThat(h.toStatus()).isEqualTo(TaskStatus.REWORK);

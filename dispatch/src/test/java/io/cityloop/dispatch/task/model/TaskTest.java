@@ -34,32 +34,32 @@ class TaskTest {
 
             assertThat(task.id().value()).isEqualTo("TQD-202609-0042-01");
             assertThat(task.status()).isEqualTo(TaskStatus.DISPATCHED);
-            assertThat(task.unitId()).isEqualTo("district-610402");
-            assertThat(task.unitName()).isEqualTo("秦都区");
-            assertThat(task.categoryName()).isEqualTo("暴露垃圾");
-            assertThat(task.dispatchedAt()).isEqualTo(FRIDAY_1700);
-            assertThat(task.reworkCount()).isZero();
-            assertThat(task.handledOnTime()).isNull();
+            assertThat(task.assignment().unitId()).isEqualTo("district-610402");
+            assertThat(task.assignment().unitName()).isEqualTo("秦都区");
+            assertThat(task.subject().categoryName()).isEqualTo("暴露垃圾");
+            assertThat(task.assignment().dispatchedAt()).isEqualTo(FRIDAY_1700);
+            assertThat(task.handling().reworkCount()).isZero();
+            assertThat(task.handling().handledOnTime()).isNull();
             assertThat(task.hasApplied(TaskFixture.FILED_EVENT)).isTrue();
         }
 
         /** 1 working day = 7 h: 1 h on Friday, then 调休 Sunday 2026-09-20 is a working day (3.5 h + 2.5 h). */
         @Test
         void deadlineIsTheCategoryLimitOnTheWorkingCalendar() {
-            assertThat(TaskFixture.dispatchedTask("02-01-01").deadline()).isEqualTo(SUNDAY_1700);
+            assertThat(TaskFixture.dispatchedTask("02-01-01").countdown().deadline()).isEqualTo(SUNDAY_1700);
         }
 
         /** 3 working days = 21 h: Fri 1 h, Sun 7 h, Mon 7 h, Tue 6 h → Tuesday 17:00. */
         @Test
         void deadlineOfAManholeCoverCountsThreeWorkingDays() {
-            assertThat(TaskFixture.dispatchedTask("01-01-01").deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
+            assertThat(TaskFixture.dispatchedTask("01-01-01").countdown().deadline()).isEqualTo(at(2026, 9, 22, 17, 0));
         }
 
         @Test
         void recordsTheDispatchInHistoryAndAsAnEvent() {
             Task task = TaskFixture.dispatchedTask();
 
-            assertThat(task.history()).singleElement().satisfies(entry -> {
+            assertThat(task.journal().history()).singleElement().satisfies(entry -> {
                 assertThat(entry.type()).isEqualTo("dispatched");
                 assertThat(entry.fromStatus()).isNull();
                 assertThat(entry.toStatus()).isEqualTo(TaskStatus.DISPATCHED);
@@ -85,8 +85,8 @@ class TaskTest {
             task.accept(HANDLER, at(2026, 9, 20, 9, 0));
 
             assertThat(task.status()).isEqualTo(TaskStatus.ACCEPTED);
-            assertThat(task.acceptedAt()).isEqualTo(at(2026, 9, 20, 9, 0));
-            assertThat(task.history()).last().satisfies(entry -> {
+            assertThat(task.handling().acceptedAt()).isEqualTo(at(2026, 9, 20, 9, 0));
+            assertThat(task.journal().history()).last().satisfies(entry -> {
                 assertThat(entry.fromStatus()).isEqualTo(TaskStatus.DISPATCHED);
                 assertThat(entry.toStatus()).isEqualTo(TaskStatus.ACCEPTED);
                 assertThat(entry.actor()).isEqualTo("qindu-platform");
@@ -104,10 +104,10 @@ class TaskTest {
             task.markHandled(HANDLER, "垃圾已清运", "photo-1", SUNDAY_1700);
 
             assertThat(task.status()).isEqualTo(TaskStatus.HANDLED);
-            assertThat(task.handledAt()).isEqualTo(SUNDAY_1700);
-            assertThat(task.handledOnTime()).isTrue();
-            assertThat(task.note()).isEqualTo("垃圾已清运");
-            assertThat(task.photoRef()).isEqualTo("photo-1");
+            assertThat(task.handling().handledAt()).isEqualTo(SUNDAY_1700);
+            assertThat(task.handling().handledOnTime()).isTrue();
+            assertThat(task.handling().note()).isEqualTo("垃圾已清运");
+            assertThat(task.handling().photoRef()).isEqualTo("photo-1");
             assertThat(task.drainEvents()).singleElement().isInstanceOfSatisfying(TaskEvent.Handled.class, e -> {
                 assertThat(e.onTime()).isTrue();
                 assertThat(e.deadline()).isEqualTo(SUNDAY_1700);
@@ -121,7 +121,7 @@ class TaskTest {
 
             task.markHandled(HANDLER, "垃圾已清运", null, SUNDAY_1700.plusSeconds(60));
 
-            assertThat(task.handledOnTime()).isFalse();
+            assertThat(task.handling().handledOnTime()).isFalse();
         }
 
         @Test
@@ -134,12 +134,12 @@ class TaskTest {
 
             assertThat(reopened).isTrue();
             assertThat(task.status()).isEqualTo(TaskStatus.REWORK);
-            assertThat(task.reworkCount()).isEqualTo(1);
+            assertThat(task.handling().reworkCount()).isEqualTo(1);
             // Mon 10:00 + 7 working hours: 2 h + 3.5 h on Monday, 1.5 h on Tuesday morning.
-            assertThat(task.deadline()).isEqualTo(TUESDAY_1000);
-            assertThat(task.handledAt()).isNull();
-            assertThat(task.handledOnTime()).isNull();
-            assertThat(task.history()).last().satisfies(entry -> {
+            assertThat(task.countdown().deadline()).isEqualTo(TUESDAY_1000);
+            assertThat(task.handling().handledAt()).isNull();
+            assertThat(task.handling().handledOnTime()).isNull();
+            assertThat(task.journal().history()).last().satisfies(entry -> {
                 assertThat(entry.type()).isEqualTo("rework-dispatched");
                 assertThat(entry.fromStatus()).isEqualTo(TaskStatus.HANDLED);
                 assertThat(entry.actor()).isEqualTo("inspector-zhang");
@@ -160,8 +160,8 @@ class TaskTest {
             task.markHandled(HANDLER, "残留垃圾已清理", null, at(2026, 9, 22, 9, 0));
 
             assertThat(task.status()).isEqualTo(TaskStatus.HANDLED);
-            assertThat(task.handledOnTime()).isTrue();
-            assertThat(task.reworkCount()).isEqualTo(1);
+            assertThat(task.handling().handledOnTime()).isTrue();
+            assertThat(task.handling().reworkCount()).isEqualTo(1);
         }
 
         @Test
@@ -171,8 +171,8 @@ class TaskTest {
 
             task.reopenForRework("rework-event-2", INSPECTOR, "仍不合格", RULES, at(2026, 9, 22, 11, 0));
 
-            assertThat(task.reworkCount()).isEqualTo(2);
-            assertThat(task.deadline()).isEqualTo(at(2026, 9, 23, 11, 0));
+            assertThat(task.handling().reworkCount()).isEqualTo(2);
+            assertThat(task.countdown().deadline()).isEqualTo(at(2026, 9, 23, 11, 0));
         }
 
         @Test

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumMap;
@@ -19,8 +20,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mapping.PropertyHandler;
+import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -54,12 +57,15 @@ class MongoTaskStore implements TaskStore {
     private final TaskDocumentMapper mapper;
     private final CaseEventCodec codec;
     private final OutboxRelay relay;
+    private final List<String> storedFields;
 
     MongoTaskStore(MongoTemplate mongo, TaskDocumentMapper mapper, CaseEventCodec codec, OutboxRelay relay) {
         this.mongo = mongo;
         this.mapper = mapper;
         this.codec = codec;
         this.relay = relay;
+        this.storedFields = rewrittenFields(mongo.getConverter().getMappingContext(),
+                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TaskDocument.class));
     }
 
     @Override
@@ -96,13 +102,7 @@ class MongoTaskStore implements TaskStore {
         });
         // The converter leaves null fields out, so a field the task cleared (a decided request, a reopened
         // task's feedback time) must be unset explicitly, or the old value would stay.
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TaskDocument.class)
-                .doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
-                    String name = property.getFieldName();
-                    if (!NOT_REWRITTEN.contains(name) && !fields.containsKey(name)) {
-                        update.unset(name);
-                    }
-                });
+        storedFields.stream().filter(name -> !fields.containsKey(name)).forEach(update::unset);
         if (!events.isEmpty()) {
             update.push("outbox").each(outbox(events).stream().map(this::bson).toArray());
         }
@@ -231,6 +231,21 @@ class MongoTaskStore implements TaskStore {
         mongo.aggregate(aggregation, TaskDocument.COLLECTION, org.bson.Document.class).forEach(row ->
                 counts.put(row.getString("_id"), ((Number) row.get("count")).longValue()));
         return counts;
+    }
+
+    /** The document's top-level field names an update rewrites, with the unwrapped groups' fields in their place. */
+    private static List<String> rewrittenFields(
+            MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> context,
+            MongoPersistentEntity<?> entity) {
+        List<String> names = new ArrayList<>();
+        entity.doWithProperties((PropertyHandler<MongoPersistentProperty>) property -> {
+            if (property.isUnwrapped()) {
+                names.addAll(rewrittenFields(context, context.getRequiredPersistentEntity(property)));
+            } else if (!NOT_REWRITTEN.contains(property.getFieldName())) {
+                names.add(property.getFieldName());
+            }
+        });
+        return List.copyOf(names);
     }
 
     private List<OutboxEntry> outbox(List<CaseEvent> events) {

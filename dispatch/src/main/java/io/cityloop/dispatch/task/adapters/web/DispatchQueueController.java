@@ -29,6 +29,7 @@ import io.cityloop.dispatch.task.model.CaseAlreadyDispatchedException;
 import io.cityloop.dispatch.task.model.PendingDispatch;
 import io.cityloop.dispatch.task.model.ReturnReview;
 import io.cityloop.dispatch.task.model.Task;
+import io.cityloop.dispatch.task.model.TaskSubject;
 import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 
@@ -57,9 +58,11 @@ class DispatchQueueController {
                       Instant parkedAt, String parkedBecause, String parkedDetail) {
 
         static QueueEntry of(Task task) {
-            return new QueueEntry("RETURNED", task.id().value(), task.caseId(), task.unitId(), task.unitName(),
-                    task.categoryCode(), task.categoryName(), task.districtCode(), task.gridCode(),
-                    task.dispatchedAt(), task.returnReason(), task.returnReview(), null, null, null, null);
+            TaskSubject subject = task.subject();
+            return new QueueEntry("RETURNED", task.id().value(), subject.caseId(), task.assignment().unitId(),
+                    task.assignment().unitName(), subject.categoryCode(), subject.categoryName(),
+                    subject.districtCode(), subject.gridCode(), task.assignment().dispatchedAt(),
+                    task.handback().returnReason(), task.handback().returnReview(), null, null, null, null);
         }
 
         static QueueEntry of(PendingDispatch parked) {

@@ -35,7 +35,7 @@ class StaleTaskAdvice {
         problem.setProperty("taskId", current.id().value());
         problem.setProperty("currentStatus", current.status());
         problem.setProperty("currentVersion", current.version());
-        problem.setProperty("currentDeadline", current.deadline());
+        problem.setProperty("currentDeadline", current.countdown().deadline());
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .eTag(String.valueOf(current.version())).body(problem);
     }

@@ -5,7 +5,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.cityloop.dispatch.task.model.Assignment;
+import io.cityloop.dispatch.task.model.DeadlineClock;
 import io.cityloop.dispatch.task.model.ExtensionRequest;
+import io.cityloop.dispatch.task.model.Handback;
+import io.cityloop.dispatch.task.model.Hold;
 import io.cityloop.dispatch.task.model.ReturnReview;
 import io.cityloop.dispatch.task.model.Suspension;
 import io.cityloop.dispatch.task.model.SuspensionRequest;
@@ -45,9 +49,14 @@ public record TaskDetails(
     }
 
     static TaskDetails of(Task task, Instant now, WorkingCalendar calendar) {
-        return new TaskDetails(TaskView.of(task, now, calendar), task.timeLimit(),
-                task.clock().granted().toMinutes(), task.clock().suspensions(), task.dispatchedBy(),
-                task.dispatchReason(), task.pendingExtension(), task.pendingSuspension(), task.returnReason(), task.returnReview(), task.note(),
-                task.photoRef(), task.history().stream().map(HistoryView::of).toList());
+        DeadlineClock clock = task.countdown().clock();
+        Assignment assignment = task.assignment();
+        Hold hold = task.hold();
+        Handback handback = task.handback();
+        return new TaskDetails(TaskView.of(task, now, calendar), task.subject().timeLimit(),
+                clock.granted().toMinutes(), clock.suspensions(), assignment.dispatchedBy(),
+                assignment.dispatchReason(), hold.pendingExtension(), hold.pendingSuspension(),
+                handback.returnReason(), handback.returnReview(), task.handling().note(), task.handling().photoRef(),
+                task.journal().history().stream().map(HistoryView::of).toList());
     }
 }

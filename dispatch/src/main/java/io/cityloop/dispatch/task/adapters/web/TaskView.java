@@ -3,8 +3,12 @@ package io.cityloop.dispatch.task.adapters.web;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.cityloop.dispatch.task.model.Assignment;
+import io.cityloop.dispatch.task.model.Countdown;
+import io.cityloop.dispatch.task.model.Handling;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskStatus;
+import io.cityloop.dispatch.task.model.TaskSubject;
 import io.cityloop.reference.WorkingCalendar;
 
 /**
@@ -45,11 +49,17 @@ public record TaskView(
 
     static TaskView of(Task task, Instant now, WorkingCalendar calendar) {
         Duration remaining = task.remainingWorkingTime(calendar, now);
-        return new TaskView(task.id().value(), task.caseId(), task.unitId(), task.unitName(), task.categoryCode(),
-                task.categoryName(), task.urgency(), task.districtCode(), task.gridCode(), task.status(),
-                task.deadline(), remaining == null ? null : remaining.toMinutes(), task.warned(),
-                task.isOverdue(now), task.escalationLevel(), task.dispatchedAt(), task.acceptedAt(), task.handledAt(),
-                task.handledOnTime(), task.reworkCount(), task.extensionCount(), task.ruleId(),
-                task.ruleSetVersion(), task.previousTaskId(), task.redispatchedAs(), task.version());
+        TaskSubject subject = task.subject();
+        Assignment assignment = task.assignment();
+        Countdown countdown = task.countdown();
+        Handling handling = task.handling();
+        return new TaskView(task.id().value(), subject.caseId(), assignment.unitId(), assignment.unitName(),
+                subject.categoryCode(), subject.categoryName(), subject.urgency(), subject.districtCode(),
+                subject.gridCode(), task.status(), countdown.deadline(),
+                remaining == null ? null : remaining.toMinutes(), countdown.warned(), task.isOverdue(now),
+                countdown.escalationLevel(), assignment.dispatchedAt(), handling.acceptedAt(), handling.handledAt(),
+                handling.handledOnTime(), handling.reworkCount(), handling.extensionCount(), assignment.ruleId(),
+                assignment.ruleSetVersion(), task.handback().previousTaskId(), task.handback().redispatchedAs(),
+                task.version());
     }
 }
