@@ -24,5 +24,8 @@ class ArchitectureTest {
     static final ArchRule featuresAreFreeOfCycles = CityLoopArchitecture.FEATURES_ARE_FREE_OF_CYCLES;
 
     @ArchTest
+    static final ArchRule wireEventsStayInAdapters = CityLoopArchitecture.WIRE_EVENTS_STAY_IN_ADAPTERS;
+
+    @ArchTest
     static final ArchRule noTestcontainersInMainCode = CityLoopArchitecture.NO_TESTCONTAINERS_IN_MAIN_CODE;
 }

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.cityloop.dispatch.CaseEventTap;
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
 import io.cityloop.dispatch.MutableClock;
+import io.cityloop.dispatch.task.adapters.messaging.InboundCaseEvents;
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.events.Actor;
@@ -145,9 +146,9 @@ class CalendarAndRulesApiIntegrationTest extends DispatchIntegrationTestSupport 
 
     private String fileAndDispatch(String categoryCode) {
         String caseId = newCaseId("CAL");
-        dispatching.onFiled(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
+        dispatching.onFiled(InboundCaseEvents.filing(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
                 new CaseFiled(caseId, categoryCode, "610402", "6104020010010001", "符合立案标准",
-                        new Actor("operator-li", "operator"))));
+                        new Actor("operator-li", "operator")))));
         return TaskId.firstOf(caseId).value();
     }
 

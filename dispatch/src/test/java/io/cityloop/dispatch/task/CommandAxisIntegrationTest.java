@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.cityloop.dispatch.CaseEventTap;
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
 import io.cityloop.dispatch.MutableClock;
+import io.cityloop.dispatch.task.adapters.messaging.InboundCaseEvents;
 import io.cityloop.dispatch.task.application.DeadlineWatch;
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.application.TaskQueries;
@@ -257,9 +258,9 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
 
     private String fileAndDispatch(String categoryCode, String district, String gridCode) {
         String caseId = newCaseId("CA");
-        dispatching.onFiled(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
+        dispatching.onFiled(InboundCaseEvents.filing(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
                 new CaseFiled(caseId, categoryCode, district, gridCode, "符合立案标准",
-                        new Actor("operator-li", "operator"))));
+                        new Actor("operator-li", "operator")))));
         return TaskId.firstOf(caseId).value();
     }
 

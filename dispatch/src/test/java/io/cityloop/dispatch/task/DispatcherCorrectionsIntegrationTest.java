@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.cityloop.dispatch.CaseEventTap;
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
+import io.cityloop.dispatch.task.adapters.messaging.InboundCaseEvents;
 import io.cityloop.dispatch.task.application.AutoRoutingSwitch;
 import io.cityloop.dispatch.task.application.ManualDispatching;
 import io.cityloop.dispatch.task.application.TaskDispatching;
@@ -157,7 +158,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
         } finally {
             autoRouting.turn(true);
         }
-        dispatching.onFiled(filed);
+        dispatching.onFiled(InboundCaseEvents.filing(filed));
         assertThat(manual.waiting(500).stream().filter(p -> p.caseId().equals(caseId))).singleElement()
                 .satisfies(p -> assertThat(p.cause()).isEqualTo(PendingDispatch.AUTO_ROUTING_OFF));
         assertThat(queries.list(new TaskFilter(null, null, 200)))
@@ -197,7 +198,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
         assertThat(dispatched.taskId()).isEqualTo(taskId);
         assertThat(dispatched.unitId()).isEqualTo(QINDU_PLATFORM);
         assertThat(dispatched.actor()).isEqualTo(new Actor("dispatcher-wang", "dispatcher"));
-        dispatching.onFiled(filed);
+        dispatching.onFiled(InboundCaseEvents.filing(filed));
         assertThat(queries.get(new TaskId(taskId)).journal().history()).hasSize(1);
     }
 
@@ -278,7 +279,7 @@ class DispatcherCorrectionsIntegrationTest extends DispatchIntegrationTestSuppor
 
     private String fileAndDispatch(String categoryCode) {
         String caseId = newCaseId("QD");
-        dispatching.onFiled(filedEvent(caseId, categoryCode));
+        dispatching.onFiled(InboundCaseEvents.filing(filedEvent(caseId, categoryCode)));
         return TaskId.firstOf(caseId).value();
     }
 

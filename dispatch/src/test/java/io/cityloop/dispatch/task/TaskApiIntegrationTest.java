@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
 import io.cityloop.dispatch.MutableClock;
+import io.cityloop.dispatch.task.adapters.messaging.InboundCaseEvents;
 import io.cityloop.dispatch.task.application.OpenTaskGauges;
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.application.TaskMetrics;
@@ -303,7 +304,8 @@ class TaskApiIntegrationTest extends DispatchIntegrationTestSupport {
         String caseId = newCaseId("QD");
         CaseFiled filed = new CaseFiled(caseId, categoryCode, "610402", "6104020010010001", "已核实，予以立案",
                 new Actor("operator-li", "operator"));
-        dispatching.onFiled(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(), filed));
+        dispatching.onFiled(InboundCaseEvents.filing(
+                CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(), filed)));
         return TaskId.firstOf(caseId).value();
     }
 

@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import io.cityloop.dispatch.CaseEventTap;
 import io.cityloop.dispatch.DispatchApplication;
 import io.cityloop.dispatch.MutableClock;
+import io.cityloop.dispatch.task.adapters.messaging.InboundCaseEvents;
 import io.cityloop.dispatch.task.application.DeadlineWatch;
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.model.TaskId;
@@ -99,9 +100,9 @@ class TwoReplicasIntegrationTest {
         for (int i = 0; i < TASKS; i++) {
             String caseId = "RP-202609-" + UUID.randomUUID().toString().substring(0, 8);
             caseIds.add(caseId);
-            dispatching.onFiled(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, CLOCK.instant(),
+            dispatching.onFiled(InboundCaseEvents.filing(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, CLOCK.instant(),
                     new CaseFiled(caseId, "02-01-01", "610402", "6104020010010001", "符合立案标准",
-                            new Actor("operator-li", "operator"))));
+                            new Actor("operator-li", "operator")))));
         }
 
         CLOCK.set(MutableClock.shanghai(2026, 9, 20, 17, 30));

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import io.cityloop.dispatch.task.model.DeadlineRules;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskEvent;
-import io.cityloop.events.CaseEvent;
 
 /**
  * 超期监控: sweeps the tasks whose clock runs for 黄灯, 红灯 and automatic 督办, at the injected clock's time (so a
@@ -29,16 +28,14 @@ public class DeadlineWatch {
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
     private final TaskStore store;
-    private final TaskEventTranslator translator;
     private final TaskDeadlines deadlines;
     private final DeadlineSettings settings;
     private final TaskMetrics metrics;
     private final Clock clock;
 
-    public DeadlineWatch(TaskStore store, TaskEventTranslator translator, TaskDeadlines deadlines,
-                         DeadlineSettings settings, TaskMetrics metrics, Clock clock) {
+    public DeadlineWatch(TaskStore store, TaskDeadlines deadlines, DeadlineSettings settings, TaskMetrics metrics,
+                         Clock clock) {
         this.store = store;
-        this.translator = translator;
         this.deadlines = deadlines;
         this.settings = settings;
         this.metrics = metrics;
@@ -74,15 +71,14 @@ public class DeadlineWatch {
         if (!task.watch(rules, now)) {
             return false;
         }
-        List<TaskEvent> events = task.drainEvents();
-        List<CaseEvent> published = translator.translate(task, events);
+        List<TaskEvent> signals = task.pendingEvents();
         try {
-            store.update(task, published);
+            store.update(task);
         } catch (OptimisticLockingFailureException e) {
             log.debug("task {} changed while being watched; the next sweep looks again", task.id());
             return false;
         }
-        events.forEach(event -> metrics.signalled(task.assignment().unitId(), event));
+        signals.forEach(signal -> metrics.signalled(task.assignment().unitId(), signal));
         return true;
     }
 }

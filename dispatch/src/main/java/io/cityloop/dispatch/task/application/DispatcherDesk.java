@@ -32,17 +32,15 @@ public class DispatcherDesk {
 
     private final TaskCommandSupport tasks;
     private final TaskStore store;
-    private final TaskEventTranslator translator;
     private final RoutingRuleBook ruleBook;
     private final TaskDeadlines deadlines;
     private final TaskMetrics metrics;
     private final Clock clock;
 
-    public DispatcherDesk(TaskCommandSupport tasks, TaskStore store, TaskEventTranslator translator,
-                          RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskMetrics metrics, Clock clock) {
+    public DispatcherDesk(TaskCommandSupport tasks, TaskStore store, RoutingRuleBook ruleBook,
+                          TaskDeadlines deadlines, TaskMetrics metrics, Clock clock) {
         this.tasks = tasks;
         this.store = store;
-        this.translator = translator;
         this.ruleBook = ruleBook;
         this.deadlines = deadlines;
         this.metrics = metrics;
@@ -78,7 +76,7 @@ public class DispatcherDesk {
         Task next = Task.dispatch(new DispatchOrder(nextId, returned.subject().filedCase(), route,
                 dispatcher.asPerformer(), order.reason(), returnedId.value(), "redispatch:" + returnedId.value()),
                 deadlines.rules(), now);
-        if (store.insert(next, translator.translate(next, next.drainEvents()))) {
+        if (store.insert(next)) {
             metrics.dispatched(next.assignment().unitId());
         }
         tasks.save(returned);
@@ -109,7 +107,7 @@ public class DispatcherDesk {
         Task next = Task.dispatch(new DispatchOrder(nextId, subject.filedCase(), route, dispatcher.asPerformer(),
                 reason, id.value(), "reassign:" + id.value()), deadlines.rules(), now);
         tasks.save(current);
-        if (store.insert(next, translator.translate(next, next.drainEvents()))) {
+        if (store.insert(next)) {
             metrics.reassigned(current.assignment().unitId());
             metrics.dispatched(next.assignment().unitId());
         }

@@ -15,12 +15,10 @@ import io.cityloop.dispatch.routing.model.UnroutableCaseException;
 import io.cityloop.dispatch.task.model.Assignment;
 import io.cityloop.dispatch.task.model.CaseAlreadyDispatchedException;
 import io.cityloop.dispatch.task.model.DispatchOrder;
-import io.cityloop.dispatch.task.model.FiledCase;
 import io.cityloop.dispatch.task.model.PendingDispatch;
 import io.cityloop.dispatch.task.model.Performer;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
-import io.cityloop.events.CaseEvent;
 
 /**
  * 人工派遣: filed cases that automatic routing did not dispatch wait in the dispatch queue until a dispatcher names
@@ -34,17 +32,15 @@ public class ManualDispatching {
 
     private final PendingDispatchStore pending;
     private final TaskStore tasks;
-    private final TaskEventTranslator translator;
     private final RoutingRuleBook ruleBook;
     private final TaskDeadlines deadlines;
     private final TaskMetrics metrics;
     private final Clock clock;
 
-    public ManualDispatching(PendingDispatchStore pending, TaskStore tasks, TaskEventTranslator translator,
-                             RoutingRuleBook ruleBook, TaskDeadlines deadlines, TaskMetrics metrics, Clock clock) {
+    public ManualDispatching(PendingDispatchStore pending, TaskStore tasks, RoutingRuleBook ruleBook,
+                             TaskDeadlines deadlines, TaskMetrics metrics, Clock clock) {
         this.pending = pending;
         this.tasks = tasks;
-        this.translator = translator;
         this.ruleBook = ruleBook;
         this.deadlines = deadlines;
         this.metrics = metrics;
@@ -52,12 +48,12 @@ public class ManualDispatching {
     }
 
     /** Parks a filed case for a dispatcher; a redelivered filing changes nothing. */
-    void park(CaseEvent filedEvent, FiledCase filed, String cause, String detail) {
-        PendingDispatch parked = PendingDispatch.park(filedEvent.id(), filed, filedEvent.time(), cause, detail,
-                clock.instant());
+    void park(Filing filing, String cause, String detail) {
+        PendingDispatch parked = PendingDispatch.park(filing.eventId(), filing.filedCase(), filing.filedAt(), cause,
+                detail, clock.instant());
         if (pending.park(parked)) {
             metrics.parked(cause);
-            log.warn("case {} parked in the dispatch queue ({}): {}", filed.caseId(), cause, detail);
+            log.warn("case {} parked in the dispatch queue ({}): {}", parked.caseId(), cause, detail);
         }
     }
 
@@ -87,7 +83,7 @@ public class ManualDispatching {
         Route route = ruleBook.current().manual(parked.categoryCode(), parked.districtCode(), unitChoice);
         Task task = Task.dispatch(new DispatchOrder(id, parked.filedCase(), route, by, reason, null,
                 parked.filedEventId()), deadlines.rules(), now);
-        if (!tasks.insert(task, translator.translate(task, task.drainEvents()))) {
+        if (!tasks.insert(task)) {
             Assignment existing = tasks.find(id).orElseThrow().assignment();
             markDispatched(parked.dispatchedAs(id, new Performer(existing.dispatchedBy(), "dispatcher"),
                     existing.dispatchReason() == null ? "dispatched" : existing.dispatchReason(),

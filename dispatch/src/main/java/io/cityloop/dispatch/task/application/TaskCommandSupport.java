@@ -1,6 +1,5 @@
 package io.cityloop.dispatch.task.application;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
-import io.cityloop.events.CaseEvent;
 
 /**
  * Loading a task for a command and saving it afterwards, the same way for every command: the caller's unit must
@@ -22,11 +20,9 @@ public class TaskCommandSupport {
     private static final int LATEST_ATTEMPTS = 3;
 
     private final TaskStore store;
-    private final TaskEventTranslator translator;
 
-    public TaskCommandSupport(TaskStore store, TaskEventTranslator translator) {
+    public TaskCommandSupport(TaskStore store) {
         this.store = store;
-        this.translator = translator;
     }
 
     /**
@@ -72,9 +68,8 @@ public class TaskCommandSupport {
 
     /** @throws StaleTaskException when somebody saved the task since it was loaded */
     public Task save(Task task) {
-        List<CaseEvent> events = translator.translate(task, task.drainEvents());
         try {
-            store.update(task, events);
+            store.update(task);
         } catch (OptimisticLockingFailureException e) {
             throw new StaleTaskException(find(task.id()));
         }

@@ -29,13 +29,11 @@ class TaskReprojection implements DeadlineReprojector {
 
     private final TaskStore store;
     private final TaskDeadlines deadlines;
-    private final TaskEventTranslator translator;
     private final Clock clock;
 
-    TaskReprojection(TaskStore store, TaskDeadlines deadlines, TaskEventTranslator translator, Clock clock) {
+    TaskReprojection(TaskStore store, TaskDeadlines deadlines, Clock clock) {
         this.store = store;
         this.deadlines = deadlines;
-        this.translator = translator;
         this.clock = clock;
     }
 
@@ -60,7 +58,7 @@ class TaskReprojection implements DeadlineReprojector {
                 return Optional.empty();
             }
             try {
-                store.update(task, translator.translate(task, task.drainEvents()));
+                store.update(task);
                 return Optional.of(new MovedDeadline(task.id().value(), task.subject().caseId(),
                         task.assignment().unitId(), before.get(), task.countdown().deadline()));
             } catch (OptimisticLockingFailureException e) {

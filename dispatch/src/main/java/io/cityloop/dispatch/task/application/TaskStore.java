@@ -6,22 +6,24 @@ import java.util.Optional;
 
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
-import io.cityloop.events.CaseEvent;
 
-/** Where tasks live; each write stores the task and the events it caused in one atomic step. */
+/**
+ * Where tasks live; each write stores the task and the events it caused since it was loaded (drained from it, for
+ * publication) in one atomic step.
+ */
 public interface TaskStore {
 
     Optional<Task> find(TaskId id);
 
     /** Stores a new task; {@code false} when a task with that id or source event already exists. */
-    boolean insert(Task task, List<CaseEvent> events);
+    boolean insert(Task task);
 
     /**
      * Stores the changed task if nobody changed it since it was loaded.
      *
      * @throws org.springframework.dao.OptimisticLockingFailureException when somebody did
      */
-    void update(Task task, List<CaseEvent> events);
+    void update(Task task);
 
     /** Ordered by deadline, or newest dispatch first when the filter asks for it. */
     List<Task> list(TaskFilter filter);

@@ -366,6 +366,11 @@ public final class Task {
         return journal.hasApplied(eventId);
     }
 
+    /** The events caused since the task was loaded or last drained, left in place for the store to drain. */
+    public List<TaskEvent> pendingEvents() {
+        return List.copyOf(pendingEvents);
+    }
+
     /** The events caused since the task was loaded or last drained; draining hands them over exactly once. */
     public List<TaskEvent> drainEvents() {
         List<TaskEvent> drained = List.copyOf(pendingEvents);

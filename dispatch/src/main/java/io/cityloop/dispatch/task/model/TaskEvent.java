@@ -3,8 +3,8 @@ package io.cityloop.dispatch.task.model;
 import java.time.Instant;
 
 /**
- * What happened to a task, in the task's own words. The application turns these into case events; the model never
- * sees the wire format.
+ * What happened to a task, in the task's own words. The task store's outbox turns these into case events; neither
+ * the model nor the application sees the wire format.
  */
 public sealed interface TaskEvent {
 

@@ -12,7 +12,6 @@ import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -41,20 +40,18 @@ class TaskCommandSupportTest {
     private static final UnitMember QINDU = new UnitMember("district-610402", "district-610402", "department");
 
     private final TaskStore store = mock(TaskStore.class);
-    private final TaskEventTranslator translator = mock(TaskEventTranslator.class);
-    private final TaskCommandSupport support = new TaskCommandSupport(store, translator);
+    private final TaskCommandSupport support = new TaskCommandSupport(store);
 
     @Test
     void aCommandWithoutAVersionIsAppliedAgainToTheTaskAsItNowIs() {
         TaskId id = TaskId.firstOf("CL20261120000007");
         when(store.find(id)).thenAnswer(call -> Optional.of(dispatched(id)));
-        when(translator.translate(any(), any())).thenReturn(List.of());
         doThrow(new OptimisticLockingFailureException("the deadline watch saved it first")).doNothing()
-                .when(store).update(any(), any());
+                .when(store).update(any());
 
         support.apply(id, QINDU, null, task -> task.accept(QINDU.asPerformer(), FRIDAY_0900.plusSeconds(600)));
 
-        verify(store, times(2)).update(any(), any());
+        verify(store, times(2)).update(any());
     }
 
     @Test
@@ -65,7 +62,7 @@ class TaskCommandSupportTest {
         assertThatThrownBy(() -> support.apply(id, QINDU, 41L,
                 t -> t.accept(QINDU.asPerformer(), FRIDAY_0900.plusSeconds(600))))
                 .isInstanceOf(StaleTaskException.class);
-        verify(store, never()).update(any(), any());
+        verify(store, never()).update(any());
     }
 
     @Test
@@ -74,8 +71,7 @@ class TaskCommandSupportTest {
         Task acceptedMeanwhile = dispatched(id);
         acceptedMeanwhile.accept(QINDU.asPerformer(), FRIDAY_0900.plusSeconds(300));
         when(store.find(id)).thenReturn(Optional.of(dispatched(id)), Optional.of(acceptedMeanwhile));
-        when(translator.translate(any(), any())).thenReturn(List.of());
-        doThrow(new OptimisticLockingFailureException("a colleague accepted it")).when(store).update(any(), any());
+        doThrow(new OptimisticLockingFailureException("a colleague accepted it")).when(store).update(any());
 
         assertThatThrownBy(() -> support.apply(id, QINDU, null,
                 t -> t.accept(QINDU.asPerformer(), FRIDAY_0900.plusSeconds(600))))

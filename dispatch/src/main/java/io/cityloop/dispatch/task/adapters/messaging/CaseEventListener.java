@@ -38,9 +38,9 @@ class CaseEventListener {
 
     private void apply(CaseEvent event) {
         if (event.data() instanceof CaseFiled) {
-            dispatching.onFiled(event);
+            dispatching.onFiled(InboundCaseEvents.filing(event));
         } else if (event.data() instanceof ReworkRequired) {
-            rework.onReworkRequired(event);
+            rework.onReworkRequired(InboundCaseEvents.reworkRequest(event));
         }
     }
 }

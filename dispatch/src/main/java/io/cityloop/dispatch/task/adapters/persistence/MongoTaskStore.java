@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import io.cityloop.dispatch.task.adapters.messaging.TaskEventTranslator;
 import io.cityloop.dispatch.task.application.StatusCounts;
 import io.cityloop.dispatch.task.application.TaskFilter;
 import io.cityloop.dispatch.task.application.TaskStore;
@@ -38,15 +39,15 @@ import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.dispatch.task.model.TaskSnapshot;
 import io.cityloop.dispatch.task.model.TaskStatus;
-import io.cityloop.events.CaseEvent;
-import io.cityloop.events.CaseEventCodec;
 import io.cityloop.platform.outbox.OutboxEntry;
 import io.cityloop.platform.outbox.OutboxRelay;
 
 /**
- * Tasks in MongoDB. An update sets the task's fields and pushes new outbox entries in one conditional write on the
- * version, instead of replacing the document, so it never resurrects entries the relay already pulled; then it names
- * the document to the relay, so the events leave at once instead of at the relay's next sweep.
+ * Tasks in MongoDB, and their outbox: a write drains the events the task caused, has them translated into case
+ * events, and stores them in the task's own document in the same write as the task. An update sets the task's fields
+ * and pushes the new outbox entries in one conditional write on the version, instead of replacing the document, so
+ * it never resurrects entries the relay already pulled; then it names the document to the relay, so the events leave
+ * at once instead of at the relay's next sweep.
  */
 @Component
 class MongoTaskStore implements TaskStore {
@@ -55,14 +56,15 @@ class MongoTaskStore implements TaskStore {
 
     private final MongoTemplate mongo;
     private final TaskDocumentMapper mapper;
-    private final CaseEventCodec codec;
+    private final TaskEventTranslator translator;
     private final OutboxRelay relay;
     private final List<String> storedFields;
 
-    MongoTaskStore(MongoTemplate mongo, TaskDocumentMapper mapper, CaseEventCodec codec, OutboxRelay relay) {
+    MongoTaskStore(MongoTemplate mongo, TaskDocumentMapper mapper, TaskEventTranslator translator,
+                   OutboxRelay relay) {
         this.mongo = mongo;
         this.mapper = mapper;
-        this.codec = codec;
+        this.translator = translator;
         this.relay = relay;
         this.storedFields = rewrittenFields(mongo.getConverter().getMappingContext(),
                 mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TaskDocument.class));
@@ -76,21 +78,23 @@ class MongoTaskStore implements TaskStore {
     }
 
     @Override
-    public boolean insert(Task task, List<CaseEvent> events) {
+    public boolean insert(Task task) {
+        List<OutboxEntry> outbox = translator.outbox(task, task.drainEvents());
         TaskSnapshot snapshot = task.snapshot();
         try {
-            mongo.insert(mapper.toDocument(snapshot, outbox(events)));
+            mongo.insert(mapper.toDocument(snapshot, outbox));
         } catch (DuplicateKeyException e) {
             return false;
         }
-        if (!events.isEmpty()) {
+        if (!outbox.isEmpty()) {
             relay.nudge(TaskDocument.COLLECTION, snapshot.id());
         }
         return true;
     }
 
     @Override
-    public void update(Task task, List<CaseEvent> events) {
+    public void update(Task task) {
+        List<OutboxEntry> outbox = translator.outbox(task, task.drainEvents());
         TaskSnapshot snapshot = task.snapshot();
         org.bson.Document fields = new org.bson.Document();
         mongo.getConverter().write(mapper.toDocument(snapshot, List.of()), fields);
@@ -103,8 +107,8 @@ class MongoTaskStore implements TaskStore {
         // The converter leaves null fields out, so a field the task cleared (a decided request, a reopened
         // task's feedback time) must be unset explicitly, or the old value would stay.
         storedFields.stream().filter(name -> !fields.containsKey(name)).forEach(update::unset);
-        if (!events.isEmpty()) {
-            update.push("outbox").each(outbox(events).stream().map(this::bson).toArray());
+        if (!outbox.isEmpty()) {
+            update.push("outbox").each(outbox.stream().map(this::bson).toArray());
         }
         update.inc("version", 1);
         Query current = query(where("_id").is(snapshot.id()).and("version").is(snapshot.version()));
@@ -112,7 +116,7 @@ class MongoTaskStore implements TaskStore {
             throw new OptimisticLockingFailureException("task " + snapshot.id() + " changed since version "
                     + snapshot.version());
         }
-        if (!events.isEmpty()) {
+        if (!outbox.isEmpty()) {
             relay.nudge(TaskDocument.COLLECTION, snapshot.id());
         }
     }
@@ -246,10 +250,6 @@ class MongoTaskStore implements TaskStore {
             }
         });
         return List.copyOf(names);
-    }
-
-    private List<OutboxEntry> outbox(List<CaseEvent> events) {
-        return events.stream().map(event -> OutboxEntry.of(event, codec)).toList();
     }
 
     private org.bson.Document bson(OutboxEntry entry) {

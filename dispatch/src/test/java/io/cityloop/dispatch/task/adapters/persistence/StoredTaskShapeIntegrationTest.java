@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
+import io.cityloop.dispatch.task.adapters.messaging.InboundCaseEvents;
 import io.cityloop.dispatch.task.application.DispatcherDesk;
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.application.TaskQueries;
@@ -51,9 +52,9 @@ class StoredTaskShapeIntegrationTest extends DispatchIntegrationTestSupport {
     @Test
     void aDispatchedTaskIsStoredWithTheFieldsOfTheFlatDocument() {
         String caseId = newCaseId("SHP");
-        dispatching.onFiled(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
+        dispatching.onFiled(InboundCaseEvents.filing(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
                 new CaseFiled(caseId, "02-01-01", "610402", "6104020010010001", "符合立案标准",
-                        new Actor("operator-li", "operator"))));
+                        new Actor("operator-li", "operator")))));
 
         Document stored = raw(TaskId.firstOf(caseId).value());
 

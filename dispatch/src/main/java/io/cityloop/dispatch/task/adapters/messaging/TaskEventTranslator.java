@@ -1,4 +1,4 @@
-package io.cityloop.dispatch.task.application;
+package io.cityloop.dispatch.task.adapters.messaging;
 
 import java.util.List;
 
@@ -10,6 +10,7 @@ import io.cityloop.dispatch.task.model.TaskEvent;
 import io.cityloop.dispatch.task.model.TaskSubject;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
+import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventData;
 import io.cityloop.events.DeadlineMoved;
 import io.cityloop.events.DeadlineWarning;
@@ -27,18 +28,27 @@ import io.cityloop.events.TaskResumed;
 import io.cityloop.events.TaskReturned;
 import io.cityloop.events.TaskSuspended;
 import io.cityloop.events.TimeLimit;
+import io.cityloop.platform.outbox.OutboxEntry;
 
 /**
- * Task events → integration events on {@code cityloop.case-events}. The task is the emitting aggregate, so an event
- * id is derived from (case, dispatch, task, the task's event counter) and survives a re-publish.
+ * Task events → integration events on {@code cityloop.case-events}, as the outbox entries the task store writes with
+ * the task. The task is the emitting aggregate, so an event id is derived from (case, dispatch, task, the task's
+ * event counter) and survives a re-publish.
  */
 @Component
 public class TaskEventTranslator {
 
-    public List<CaseEvent> translate(Task task, List<TaskEvent> events) {
+    private final CaseEventCodec codec;
+
+    TaskEventTranslator(CaseEventCodec codec) {
+        this.codec = codec;
+    }
+
+    public List<OutboxEntry> outbox(Task task, List<TaskEvent> events) {
         return events.stream()
                 .map(event -> CaseEvent.of(Producers.DISPATCH, task.id().value(), event.sequence(), event.at(),
                         payload(task, event)))
+                .map(event -> OutboxEntry.of(event, codec))
                 .toList();
     }
 
