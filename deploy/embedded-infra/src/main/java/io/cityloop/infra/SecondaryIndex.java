@@ -85,7 +85,7 @@ final class SecondaryIndex<P> extends Index<P> {
         for (int i = 0; i < paths.size(); i++) {
             Object value = Utils.getSubdocumentValueCollectionAware(document, paths.get(i));
             List<Object> values;
-            if (value instanceof Missing) {
+            if (value instanceof Missing || emptyPositional(paths.get(i), value)) {
                 values = java.util.Collections.singletonList(null);
             } else if (value instanceof Collection<?> collection) {
                 anyPresent = true;
@@ -148,6 +148,19 @@ final class SecondaryIndex<P> extends Index<P> {
             }
         }
         return differences;
+    }
+
+    /**
+     * {@code outbox.0} of {@code outbox: []} does not exist — the server's path lookup answers an empty list, which
+     * would put every document with an empty outbox into the sparse pending-outbox index, and the relays' sweep
+     * would then read every published document.
+     */
+    private static boolean emptyPositional(String path, Object value) {
+        if (!(value instanceof Collection<?> collection) || !collection.isEmpty()) {
+            return false;
+        }
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return !last.isEmpty() && last.chars().allMatch(Character::isDigit);
     }
 
     @Override
