@@ -147,13 +147,14 @@ public record BenchSettings(
     }
 
     /**
-     * The services' JVM settings ({@code -Dbench.jvm-profile}, {@code production}: the optimising JIT, G1 and a
-     * 1 GiB heap per service, as {@code io.cityloop.launcher.JvmProfile} states them; {@code demo} measures the
-     * launcher's quick-start flags).
+     * The services' JVM settings ({@code -Dbench.jvm-profile}): {@code production} — the optimising JIT, G1 and a
+     * 1 GiB heap per service, as {@code io.cityloop.launcher.JvmProfile} states them — for every scale that
+     * measures; the smoke run of {@code ./mvnw verify}, which checks behaviour and not speed, keeps the launcher's
+     * quick-start {@code demo} flags so that its kills and restarts stay quick on a CI machine.
      */
     public String jvmProfile() {
-        return System.getProperty("bench.jvm-profile", "").isBlank() ? "production"
-                : System.getProperty("bench.jvm-profile").trim();
+        String given = System.getProperty("bench.jvm-profile", "").trim();
+        return !given.isEmpty() ? given : "smoke".equals(scale) ? "demo" : "production";
     }
 
     /**
