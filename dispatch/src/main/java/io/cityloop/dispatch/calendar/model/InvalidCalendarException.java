@@ -1,22 +1,11 @@
 package io.cityloop.dispatch.calendar.model;
 
-/** A calendar edit that would make the calendar wrong; names the offending field and the rule it breaks. */
-public class InvalidCalendarException extends RuntimeException {
+import io.cityloop.reference.RuleViolationException;
 
-    private final String field;
-    private final String rule;
+/** A calendar edit that would make the calendar wrong; names the offending field and the rule it breaks. */
+public class InvalidCalendarException extends RuleViolationException {
 
     public InvalidCalendarException(String field, String rule, String message) {
-        super(message);
-        this.field = field;
-        this.rule = rule;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String rule() {
-        return rule;
+        super(field, rule, message);
     }
 }

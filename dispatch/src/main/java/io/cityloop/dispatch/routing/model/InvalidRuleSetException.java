@@ -2,18 +2,13 @@ package io.cityloop.dispatch.routing.model;
 
 import java.util.List;
 
-/** A rule set that would leave a case without a route, or route it to nobody. */
-public class InvalidRuleSetException extends RuntimeException {
+import io.cityloop.reference.BrokenRule;
+import io.cityloop.reference.RuleViolationException;
 
-    private final List<RuleViolation> violations;
+/** A rule set that would leave a case without a route, or route it to nobody: every rule it breaks. */
+public class InvalidRuleSetException extends RuleViolationException {
 
-    public InvalidRuleSetException(List<RuleViolation> violations) {
-        super(violations.size() + " rule violation(s), first: " + violations.get(0).field() + " "
-                + violations.get(0).message());
-        this.violations = List.copyOf(violations);
-    }
-
-    public List<RuleViolation> violations() {
-        return violations;
+    public InvalidRuleSetException(List<BrokenRule> broken) {
+        super(broken);
     }
 }

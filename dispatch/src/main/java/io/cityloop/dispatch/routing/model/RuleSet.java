@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.cityloop.reference.BrokenRule;
 import io.cityloop.reference.Category;
 import io.cityloop.reference.CityReference;
 
@@ -34,7 +35,7 @@ public record RuleSet(long version, List<RoutingRule> rules) {
      * @throws InvalidRuleSetException listing every violation when there is any
      */
     public void validate(CityReference reference) {
-        List<RuleViolation> violations = new ArrayList<>();
+        List<BrokenRule> violations = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> criteria = new HashSet<>();
         Set<String> defaulted = new HashSet<>();
@@ -42,10 +43,10 @@ public record RuleSet(long version, List<RoutingRule> rules) {
             RoutingRule rule = rules.get(i);
             String at = "rules[" + i + "]";
             if (!ids.add(rule.id())) {
-                violations.add(new RuleViolation(at + ".id", "unique", "rule id " + rule.id() + " is used twice"));
+                violations.add(new BrokenRule(at + ".id", "unique", "rule id " + rule.id() + " is used twice"));
             }
             if (!criteria.add(rule.criteria())) {
-                violations.add(new RuleViolation(at, "unambiguous",
+                violations.add(new BrokenRule(at, "unambiguous",
                         "rule " + rule.id() + " has the same criteria as an earlier rule"));
             }
             checkRule(rule, at, reference, violations);
@@ -55,7 +56,7 @@ public record RuleSet(long version, List<RoutingRule> rules) {
         }
         for (Category category : reference.catalog().all()) {
             if (!defaulted.contains(category.code())) {
-                violations.add(new RuleViolation("rules", "category-default",
+                violations.add(new BrokenRule("rules", "category-default",
                         "category " + category.code() + " " + category.name() + " has no default rule"));
             }
         }
@@ -65,21 +66,21 @@ public record RuleSet(long version, List<RoutingRule> rules) {
     }
 
     private static void checkRule(RoutingRule rule, String at, CityReference reference,
-                                  List<RuleViolation> violations) {
+                                  List<BrokenRule> violations) {
         if (reference.catalog().find(rule.categoryCode()).isEmpty()) {
-            violations.add(new RuleViolation(at + ".categoryCode", "known-category",
+            violations.add(new BrokenRule(at + ".categoryCode", "known-category",
                     rule.categoryCode() + " is not in the category catalog"));
         }
         if (!rule.sendsToDistrict() && reference.unit(rule.unit()).isEmpty()) {
-            violations.add(new RuleViolation(at + ".unit", "known-unit",
+            violations.add(new BrokenRule(at + ".unit", "known-unit",
                     rule.unit() + " is neither a handling unit nor " + RoutingRule.DISTRICT_UNIT));
         }
         if (rule.componentOwner() != null && reference.unit(rule.componentOwner()).isEmpty()) {
-            violations.add(new RuleViolation(at + ".componentOwner", "known-unit",
+            violations.add(new BrokenRule(at + ".componentOwner", "known-unit",
                     rule.componentOwner() + " is not a handling unit"));
         }
         if (rule.districtCode() != null && reference.district(rule.districtCode()).isEmpty()) {
-            violations.add(new RuleViolation(at + ".districtCode", "known-district",
+            violations.add(new BrokenRule(at + ".districtCode", "known-district",
                     rule.districtCode() + " is not one of the city's districts"));
         }
         checkPlaceCode(rule.streetCode(), 9, rule.districtCode(), at + ".streetCode", violations);
@@ -87,21 +88,21 @@ public record RuleSet(long version, List<RoutingRule> rules) {
                 at + ".cellCode", violations);
         if (rule.sendsToDistrict() && rule.districtCode() == null && rule.streetCode() == null
                 && rule.cellCode() == null && rule.componentOwner() != null) {
-            violations.add(new RuleViolation(at + ".unit", "owner-names-unit",
+            violations.add(new BrokenRule(at + ".unit", "owner-names-unit",
                     "an owner rule must name the unit, not " + RoutingRule.DISTRICT_UNIT));
         }
     }
 
     /** A street or cell code must have its length and lie inside the district or street the rule also names. */
     private static void checkPlaceCode(String code, int length, String enclosing, String field,
-                                       List<RuleViolation> violations) {
+                                       List<BrokenRule> violations) {
         if (code == null) {
             return;
         }
         if (code.length() != length || !code.matches(DIGITS)) {
-            violations.add(new RuleViolation(field, "format", code + " must be " + length + " digits"));
+            violations.add(new BrokenRule(field, "format", code + " must be " + length + " digits"));
         } else if (enclosing != null && !code.startsWith(enclosing)) {
-            violations.add(new RuleViolation(field, "inside", code + " does not lie inside " + enclosing));
+            violations.add(new BrokenRule(field, "inside", code + " does not lie inside " + enclosing));
         }
     }
 }

@@ -2,12 +2,14 @@ package io.cityloop.dispatch.task.application;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
+import io.cityloop.platform.concurrency.ConcurrentChangeRetry;
 
 /**
  * Loading a task for a command and saving it afterwards, the same way for every command: the caller's unit must
@@ -17,7 +19,8 @@ import io.cityloop.dispatch.task.model.TaskId;
 @Component
 public class TaskCommandSupport {
 
-    private static final int LATEST_ATTEMPTS = 3;
+    private static final ConcurrentChangeRetry ON_THE_LATEST = ConcurrentChangeRetry.upTo(3)
+            .orOn(StaleTaskException.class);
 
     private final TaskStore store;
 
@@ -49,17 +52,12 @@ public class TaskCommandSupport {
      * with a 409; the command's own rules decide on the fresh task. A caller who named a version gets the 409.
      */
     public Task apply(TaskId id, UnitMember member, Long expectedVersion, Consumer<Task> command) {
-        for (int attempt = 1; ; attempt++) {
+        Supplier<Task> attempt = () -> {
             Task task = load(id, member, expectedVersion);
             command.accept(task);
-            try {
-                return save(task);
-            } catch (StaleTaskException concurrentChange) {
-                if (expectedVersion != null || attempt == LATEST_ATTEMPTS) {
-                    throw concurrentChange;
-                }
-            }
-        }
+            return save(task);
+        };
+        return expectedVersion == null ? ON_THE_LATEST.run(attempt) : attempt.get();
     }
 
     public Task find(TaskId id) {

@@ -3,10 +3,11 @@ package io.cityloop.dispatch.task.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.dispatch.calendar.application.DeadlineReprojector;
@@ -15,6 +16,7 @@ import io.cityloop.dispatch.calendar.model.CalendarDefinition;
 import io.cityloop.dispatch.task.model.DeadlineRules;
 import io.cityloop.dispatch.task.model.Performer;
 import io.cityloop.dispatch.task.model.Task;
+import io.cityloop.platform.concurrency.ConcurrentChangeRetry;
 
 /**
  * Lays every open task's clock onto a changed calendar. A task changed meanwhile by somebody else is loaded again
@@ -24,7 +26,7 @@ import io.cityloop.dispatch.task.model.Task;
 @Component
 class TaskReprojection implements DeadlineReprojector {
 
-    private static final int ATTEMPTS = 3;
+    private static final ConcurrentChangeRetry RETRY = ConcurrentChangeRetry.upTo(3);
     private static final String ADMIN_ROLE = "admin";
 
     private final TaskStore store;
@@ -49,24 +51,21 @@ class TaskReprojection implements DeadlineReprojector {
         return moved;
     }
 
-    private Optional<MovedDeadline> reproject(Task loaded, DeadlineRules rules, long version, Performer admin,
+    /** The first attempt works on the task as listed, each further one on the task as it is stored now. */
+    private Optional<MovedDeadline> reproject(Task listed, DeadlineRules rules, long version, Performer admin,
                                               String reason, Instant now) {
-        Task task = loaded;
-        for (int attempt = 1; ; attempt++) {
-            Optional<Instant> before = task.reproject(rules, version, admin, reason, now);
-            if (before.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                store.update(task);
-                return Optional.of(new MovedDeadline(task.id().value(), task.subject().caseId(),
-                        task.assignment().unitId(), before.get(), task.countdown().deadline()));
-            } catch (OptimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                task = store.find(task.id()).orElseThrow();
-            }
+        Iterator<Task> copies = Stream.iterate(listed, stale -> store.find(stale.id()).orElseThrow()).iterator();
+        return RETRY.run(() -> reprojectOnce(copies.next(), rules, version, admin, reason, now));
+    }
+
+    private Optional<MovedDeadline> reprojectOnce(Task task, DeadlineRules rules, long version, Performer admin,
+                                                  String reason, Instant now) {
+        Optional<Instant> before = task.reproject(rules, version, admin, reason, now);
+        if (before.isEmpty()) {
+            return Optional.empty();
         }
+        store.update(task);
+        return Optional.of(new MovedDeadline(task.id().value(), task.subject().caseId(), task.assignment().unitId(),
+                before.get(), task.countdown().deadline()));
     }
 }

@@ -28,12 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.cityloop.dispatch.calendar.application.CalendarAdministration;
 import io.cityloop.dispatch.calendar.application.CalendarChange;
 import io.cityloop.dispatch.calendar.application.MovedDeadline;
-import io.cityloop.dispatch.calendar.application.StaleCalendarException;
 import io.cityloop.dispatch.calendar.application.WorkingCalendars;
 import io.cityloop.dispatch.calendar.model.CalendarDefinition;
 import io.cityloop.dispatch.calendar.model.CalendarYear;
 import io.cityloop.dispatch.calendar.model.DayKind;
-import io.cityloop.dispatch.calendar.model.InvalidCalendarException;
 import io.cityloop.dispatch.calendar.model.OfficeHours;
 import io.cityloop.dispatch.calendar.model.SpecialDay;
 import io.cityloop.platform.problem.Problems;
@@ -125,10 +123,10 @@ class CalendarController {
     @PutMapping("/{year:\\d{4}}")
     @PreAuthorize("hasRole('ADMIN')")
     ChangeView replaceYear(CurrentUser user, @PathVariable int year, @Valid @RequestBody YearBody body) {
-        CalendarChange change = edited(() -> administration.replaceYear(new CalendarYear(year, body.provisional(),
+        CalendarChange change = administration.replaceYear(new CalendarYear(year, body.provisional(),
                 body.source().strip(), body.days().stream()
                 .map(d -> new SpecialDay(d.date(), d.kind(), d.name())).toList()),
-                user.username(), body.reason().strip()));
+                user.username(), body.reason().strip());
         return new ChangeView(change.calendar().version(), YearView.of(change.calendar(), year),
                 periods(change.calendar()), change.moved());
     }
@@ -136,9 +134,9 @@ class CalendarController {
     @PutMapping("/office-hours")
     @PreAuthorize("hasRole('ADMIN')")
     ChangeView changeOfficeHours(CurrentUser user, @Valid @RequestBody OfficeHoursBody body) {
-        CalendarChange change = edited(() -> administration.changeOfficeHours(new OfficeHours(body.periods()
+        CalendarChange change = administration.changeOfficeHours(new OfficeHours(body.periods()
                 .stream().map(CalendarController::period).toList(), body.workingHoursPerDay()),
-                user.username(), body.reason().strip()));
+                user.username(), body.reason().strip());
         return new ChangeView(change.calendar().version(), null, periods(change.calendar()), change.moved());
     }
 
@@ -186,15 +184,5 @@ class CalendarController {
 
     private static List<PeriodView> periods(CalendarDefinition calendar) {
         return calendar.officeHours().periods().stream().map(PeriodView::of).toList();
-    }
-
-    private static CalendarChange edited(java.util.function.Supplier<CalendarChange> edit) {
-        try {
-            return edit.get();
-        } catch (InvalidCalendarException e) {
-            throw Problems.validation(e.field(), e.rule(), e.getMessage());
-        } catch (StaleCalendarException e) {
-            throw Problems.conflict(e.getMessage());
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.cityloop.dispatch.routing.adapters.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,13 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.cityloop.dispatch.routing.application.PublishedRuleSet;
 import io.cityloop.dispatch.routing.application.RoutingRuleBook;
-import io.cityloop.dispatch.routing.application.StaleRuleSetException;
-import io.cityloop.dispatch.routing.model.InvalidRuleSetException;
 import io.cityloop.dispatch.routing.model.Route;
 import io.cityloop.dispatch.routing.model.RoutingRequest;
 import io.cityloop.dispatch.routing.model.RoutingRule;
-import io.cityloop.dispatch.routing.model.UnroutableCaseException;
-import io.cityloop.platform.problem.FieldProblem;
 import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 
@@ -91,15 +86,8 @@ class RoutingController {
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     RuleSetView publish(CurrentUser user, @Valid @RequestBody PublishRequest request) {
-        try {
-            return RuleSetView.of(ruleBook.publish(request.rules().stream().map(RuleBody::toRule).toList(),
-                    request.basedOnVersion(), user.username(), request.reason().strip()));
-        } catch (InvalidRuleSetException e) {
-            throw Problems.validation(e.violations().stream()
-                    .map(v -> new FieldProblem(v.field(), v.rule(), v.message())).toList());
-        } catch (StaleRuleSetException e) {
-            throw Problems.conflict(e.getMessage());
-        }
+        return RuleSetView.of(ruleBook.publish(request.rules().stream().map(RuleBody::toRule).toList(),
+                request.basedOnVersion(), user.username(), request.reason().strip()));
     }
 
     @GetMapping("/route")
@@ -107,14 +95,8 @@ class RoutingController {
     RouteView route(@RequestParam String categoryCode, @RequestParam String districtCode,
                     @RequestParam(required = false) String gridCode,
                     @RequestParam(required = false) String componentOwner) {
-        try {
-            Route route = ruleBook.current().route(new RoutingRequest(categoryCode, districtCode, gridCode,
-                    componentOwner));
-            return new RouteView(route.unit().id(), route.unit().name(), route.ruleId(), route.ruleSetVersion());
-        } catch (UnroutableCaseException e) {
-            throw Problems.validation(e.reason() == UnroutableCaseException.Reason.UNKNOWN_DISTRICT
-                            ? "districtCode" : "categoryCode",
-                    e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
-        }
+        Route route = ruleBook.current().route(new RoutingRequest(categoryCode, districtCode, gridCode,
+                componentOwner));
+        return new RouteView(route.unit().id(), route.unit().name(), route.ruleId(), route.ruleSetVersion());
     }
 }

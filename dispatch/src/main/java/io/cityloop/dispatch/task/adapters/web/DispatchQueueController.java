@@ -2,7 +2,6 @@ package io.cityloop.dispatch.task.adapters.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
@@ -19,18 +18,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.cityloop.dispatch.routing.model.UnroutableCaseException;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.ManualDispatchRequest;
 import io.cityloop.dispatch.task.application.ManualDispatching;
-import io.cityloop.dispatch.task.application.PendingDispatchNotFoundException;
 import io.cityloop.dispatch.task.application.TaskQueries;
 import io.cityloop.dispatch.task.application.UnitMember;
-import io.cityloop.dispatch.task.model.CaseAlreadyDispatchedException;
 import io.cityloop.dispatch.task.model.PendingDispatch;
 import io.cityloop.dispatch.task.model.ReturnReview;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskSubject;
-import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 
 /**
@@ -87,28 +82,8 @@ class DispatchQueueController {
     ResponseEntity<TaskDetails> dispatch(CurrentUser user, @PathVariable String caseId,
                                          @Valid @RequestBody ManualDispatchRequest request) {
         UnitMember dispatcher = UnitMember.commandCenter(user.username(), "dispatcher");
-        try {
-            Task task = manual.dispatch(caseId, request.unitId().strip(), request.reason().strip(), dispatcher);
-            return ResponseEntity.status(HttpStatus.CREATED).eTag(String.valueOf(task.version()))
-                    .body(TaskDetails.of(task, queries.now(), queries.calendar()));
-        } catch (PendingDispatchNotFoundException e) {
-            throw Problems.notFound(e.getMessage());
-        } catch (CaseAlreadyDispatchedException e) {
-            throw Problems.conflict(e.getMessage());
-        } catch (UnroutableCaseException e) {
-            throw unroutable(e);
-        }
-    }
-
-    /** A parked case whose own category or district is unknown cannot be dispatched; the unit choice may be. */
-    private static RuntimeException unroutable(UnroutableCaseException e) {
-        if (e.reason() == UnroutableCaseException.Reason.UNKNOWN_CATEGORY) {
-            return Problems.validation("categoryCode", "known-category", e.getMessage());
-        }
-        if (e.reason() == UnroutableCaseException.Reason.UNKNOWN_DISTRICT) {
-            return Problems.validation("districtCode", "known-district", e.getMessage());
-        }
-        return Problems.validation("unitId", e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                e.getMessage());
+        Task task = manual.dispatch(caseId, request.unitId().strip(), request.reason().strip(), dispatcher);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(String.valueOf(task.version()))
+                .body(TaskDetails.of(task, queries.now(), queries.calendar()));
     }
 }

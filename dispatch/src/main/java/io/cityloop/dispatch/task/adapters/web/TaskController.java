@@ -3,7 +3,6 @@ package io.cityloop.dispatch.task.adapters.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.cityloop.dispatch.routing.model.UnroutableCaseException;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.DecisionRequest;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.ExtensionRequestBody;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.ReasonRequest;
@@ -30,15 +28,12 @@ import io.cityloop.dispatch.task.adapters.web.TaskRequests.RedispatchRequest;
 import io.cityloop.dispatch.task.adapters.web.TaskRequests.ReturnReviewRequest;
 import io.cityloop.dispatch.task.application.DispatcherDesk;
 import io.cityloop.dispatch.task.application.Feedback;
-import io.cityloop.dispatch.task.application.ForeignTaskException;
 import io.cityloop.dispatch.task.application.Redispatch;
 import io.cityloop.dispatch.task.application.StatusCounts;
 import io.cityloop.dispatch.task.application.TaskFilter;
 import io.cityloop.dispatch.task.application.TaskHandling;
-import io.cityloop.dispatch.task.application.TaskNotFoundException;
 import io.cityloop.dispatch.task.application.TaskQueries;
 import io.cityloop.dispatch.task.application.UnitMember;
-import io.cityloop.dispatch.task.model.IllegalTransitionException;
 import io.cityloop.dispatch.task.model.Task;
 import io.cityloop.dispatch.task.model.TaskId;
 import io.cityloop.dispatch.task.model.TaskStatus;
@@ -116,7 +111,7 @@ class TaskController {
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
     ResponseEntity<TaskDetails> get(CurrentUser user, @PathVariable String id) {
-        Task task = translated(() -> queries.get(new TaskId(id)));
+        Task task = queries.get(new TaskId(id));
         if (!user.hasAnyRole(SEES_ALL_UNITS) && !task.belongsTo(ownUnit(user))) {
             throw Problems.forbidden("task " + id + " was not dispatched to " + ownUnit(user));
         }
@@ -128,7 +123,7 @@ class TaskController {
     @PreAuthorize("hasRole('DEPARTMENT')")
     ResponseEntity<TaskDetails> accept(CurrentUser user, @PathVariable String id,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return done(() -> handling.accept(new TaskId(id), member(user), version(ifMatch)));
+        return ok(handling.accept(new TaskId(id), member(user), version(ifMatch)));
     }
 
     /** 处理反馈. */
@@ -138,7 +133,7 @@ class TaskController {
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          @Valid @RequestBody FeedbackRequest request) {
         Feedback feedback = new Feedback(request.note().strip(), blankToNull(request.photoRef()));
-        return done(() -> handling.feedBack(new TaskId(id), feedback, member(user), version(ifMatch)));
+        return ok(handling.feedBack(new TaskId(id), feedback, member(user), version(ifMatch)));
     }
 
     /** 回退: not ours; back to the dispatch queue. */
@@ -147,7 +142,7 @@ class TaskController {
     ResponseEntity<TaskDetails> returnTask(CurrentUser user, @PathVariable String id,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            @Valid @RequestBody ReasonRequest request) {
-        return done(() -> handling.returnTask(new TaskId(id), request.reason().strip(), member(user),
+        return ok(handling.returnTask(new TaskId(id), request.reason().strip(), member(user),
                 version(ifMatch)));
     }
 
@@ -159,7 +154,7 @@ class TaskController {
                                                  @Valid @RequestBody ExtensionRequestBody request) {
         Duration additional = new TimeLimitSpec(request.amount(), request.unit())
                 .workingTime(queries.calendar().workingHoursPerDay());
-        return done(() -> handling.requestExtension(new TaskId(id), additional, request.reason().strip(),
+        return ok(handling.requestExtension(new TaskId(id), additional, request.reason().strip(),
                 member(user), version(ifMatch)));
     }
 
@@ -169,7 +164,7 @@ class TaskController {
     ResponseEntity<TaskDetails> decideExtension(CurrentUser user, @PathVariable String id,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @Valid @RequestBody DecisionRequest request) {
-        return done(() -> desk.decideExtension(new TaskId(id), request.approved(), request.reason().strip(),
+        return ok(desk.decideExtension(new TaskId(id), request.approved(), request.reason().strip(),
                 commandCenter(user), version(ifMatch)));
     }
 
@@ -179,7 +174,7 @@ class TaskController {
     ResponseEntity<TaskDetails> reviewReturn(CurrentUser user, @PathVariable String id,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              @Valid @RequestBody ReturnReviewRequest request) {
-        return done(() -> desk.reviewReturn(new TaskId(id), request.justified(), request.reason().strip(),
+        return ok(desk.reviewReturn(new TaskId(id), request.justified(), request.reason().strip(),
                 commandCenter(user), version(ifMatch)));
     }
 
@@ -191,13 +186,8 @@ class TaskController {
                                            @Valid @RequestBody RedispatchRequest request) {
         Redispatch order = new Redispatch(blankToNull(request.unitId()), blankToNull(request.componentOwner()),
                 request.reason().strip());
-        try {
-            Task next = translated(() -> desk.redispatch(new TaskId(id), order, commandCenter(user),
-                    version(ifMatch)));
-            return details(next, HttpStatus.CREATED);
-        } catch (UnroutableCaseException e) {
-            throw Problems.validation("unitId", ruleOf(e.reason()), e.getMessage());
-        }
+        return details(desk.redispatch(new TaskId(id), order, commandCenter(user), version(ifMatch)),
+                HttpStatus.CREATED);
     }
 
     /**
@@ -209,13 +199,8 @@ class TaskController {
     ResponseEntity<TaskDetails> reassign(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          @Valid @RequestBody ReassignRequest request) {
-        try {
-            Task next = translated(() -> desk.reassign(new TaskId(id), request.unitId().strip(),
-                    request.reason().strip(), commandCenter(user), version(ifMatch)));
-            return details(next, HttpStatus.CREATED);
-        } catch (UnroutableCaseException e) {
-            throw Problems.validation("unitId", ruleOf(e.reason()), e.getMessage());
-        }
+        return details(desk.reassign(new TaskId(id), request.unitId().strip(), request.reason().strip(),
+                commandCenter(user), version(ifMatch)), HttpStatus.CREATED);
     }
 
     /** 挂账申请: the unit asks the dispatcher to stop the clock. */
@@ -224,7 +209,7 @@ class TaskController {
     ResponseEntity<TaskDetails> requestSuspension(CurrentUser user, @PathVariable String id,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   @Valid @RequestBody ReasonRequest request) {
-        return done(() -> handling.requestSuspension(new TaskId(id), request.reason().strip(), member(user),
+        return ok(handling.requestSuspension(new TaskId(id), request.reason().strip(), member(user),
                 version(ifMatch)));
     }
 
@@ -234,7 +219,7 @@ class TaskController {
     ResponseEntity<TaskDetails> decideSuspension(CurrentUser user, @PathVariable String id,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody DecisionRequest request) {
-        return done(() -> desk.decideSuspension(new TaskId(id), request.approved(), request.reason().strip(),
+        return ok(desk.decideSuspension(new TaskId(id), request.approved(), request.reason().strip(),
                 commandCenter(user), version(ifMatch)));
     }
 
@@ -244,7 +229,7 @@ class TaskController {
     ResponseEntity<TaskDetails> suspend(CurrentUser user, @PathVariable String id,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody ReasonRequest request) {
-        return done(() -> desk.suspend(new TaskId(id), request.reason().strip(), commandCenter(user),
+        return ok(desk.suspend(new TaskId(id), request.reason().strip(), commandCenter(user),
                 version(ifMatch)));
     }
 
@@ -254,7 +239,7 @@ class TaskController {
     ResponseEntity<TaskDetails> resume(CurrentUser user, @PathVariable String id,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                        @Valid @RequestBody ReasonRequest request) {
-        return done(() -> desk.resume(new TaskId(id), request.reason().strip(), commandCenter(user),
+        return ok(desk.resume(new TaskId(id), request.reason().strip(), commandCenter(user),
                 version(ifMatch)));
     }
 
@@ -264,12 +249,12 @@ class TaskController {
     ResponseEntity<TaskDetails> escalate(CurrentUser user, @PathVariable String id,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                          @Valid @RequestBody ReasonRequest request) {
-        return done(() -> desk.escalate(new TaskId(id), request.reason().strip(), commandCenter(user),
+        return ok(desk.escalate(new TaskId(id), request.reason().strip(), commandCenter(user),
                 version(ifMatch)));
     }
 
-    private ResponseEntity<TaskDetails> done(Supplier<Task> command) {
-        return details(translated(command), HttpStatus.OK);
+    private ResponseEntity<TaskDetails> ok(Task task) {
+        return details(task, HttpStatus.OK);
     }
 
     private ResponseEntity<TaskDetails> details(Task task, HttpStatus status) {
@@ -316,25 +301,7 @@ class TaskController {
         }
     }
 
-    private static String ruleOf(UnroutableCaseException.Reason reason) {
-        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static <T> T translated(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (TaskNotFoundException e) {
-            throw Problems.notFound(e.getMessage());
-        } catch (ForeignTaskException e) {
-            throw Problems.forbidden(e.getMessage());
-        } catch (IllegalTransitionException e) {
-            throw Problems.invalidTransition(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw Problems.validation("body", "invalid", e.getMessage());
-        }
     }
 }

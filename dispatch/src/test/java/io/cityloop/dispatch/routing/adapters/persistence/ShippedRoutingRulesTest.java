@@ -80,7 +80,7 @@ class ShippedRoutingRulesTest {
         edited.add(new RoutingRule("lost-street", "02-01-03", "610402", "610404001", null, null, "dept-11", null));
 
         assertThatThrownBy(() -> new RuleSet(2, edited).validate(REFERENCE))
-                .isInstanceOfSatisfying(InvalidRuleSetException.class, e -> assertThat(e.violations())
+                .isInstanceOfSatisfying(InvalidRuleSetException.class, e -> assertThat(e.broken())
                         .extracting(v -> v.rule())
                         .contains("category-default", "known-unit", "unambiguous", "inside"));
     }
