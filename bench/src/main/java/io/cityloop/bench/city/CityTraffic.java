@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.cityloop.reference.Category;
+import io.cityloop.reference.CategoryKind;
 import io.cityloop.reference.CityReference;
 import io.cityloop.reference.UnitGrid.GridDistrict;
 
@@ -102,16 +103,17 @@ public final class CityTraffic {
                 .filter(c -> accepted.isEmpty() || accepted.contains(c.code())).toList();
         this.categoryWeights = new double[categories.size()];
         for (int i = 0; i < categories.size(); i++) {
-            categoryWeights[i] = weightOf(categories.get(i).code());
+            categoryWeights[i] = weightOf(categories.get(i));
             categoryByCode.put(categories.get(i).code(), categories.get(i));
         }
     }
 
-    /** Weight by kind and major class of the code {@code kind-major-minor}: 02 = event, 01 = component. */
-    static double weightOf(String code) {
-        if (code.startsWith("01-")) {
+    /** Weight by kind (部件 components rarely) and, for events (事件), by major class of {@code kind-major-minor}. */
+    static double weightOf(Category category) {
+        if (category.kind() == CategoryKind.COMPONENT) {
             return 0.6;
         }
+        String code = category.code();
         String major = code.substring(3, 5);
         switch (major) {
             case "01": return 6;
