@@ -28,8 +28,8 @@ class AppealDecisionController {
     @PostMapping("/api/appeals/{appealId}/decision")
     @PreAuthorize("hasRole('SUPERVISOR')")
     Appeal decide(@PathVariable String appealId, @Valid @RequestBody DecisionRequest request, CurrentUser user) {
-        return CloseProblems.translate(() -> appeals.decide(appealId,
-                request.decision() == Decision.UPHOLD, request.reason(), MonthCloseController.actor(user)));
+        return appeals.decide(appealId, request.decision() == Decision.UPHOLD, request.reason(),
+                MonthCloseController.actor(user));
     }
 
     enum Decision { UPHOLD, REJECT }

@@ -53,28 +53,28 @@ class MonthCloseController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     MonthClose freeze(@PathVariable String month, @RequestBody(required = false) CommandRequest request,
                       CurrentUser user) {
-        return CloseProblems.translate(() -> close.freeze(parse(month), actor(user), reason(request)));
+        return close.freeze(parse(month), actor(user), reason(request));
     }
 
     @PostMapping("/publish")
     @PreAuthorize("hasRole('SUPERVISOR')")
     MonthClose publish(@PathVariable String month, @RequestBody(required = false) CommandRequest request,
                        CurrentUser user) {
-        return CloseProblems.translate(() -> close.publish(parse(month), actor(user), reason(request)));
+        return close.publish(parse(month), actor(user), reason(request));
     }
 
     @PostMapping("/close-appeals")
     @PreAuthorize("hasRole('SUPERVISOR')")
     MonthClose closeAppeals(@PathVariable String month, @RequestBody(required = false) CommandRequest request,
                             CurrentUser user) {
-        return CloseProblems.translate(() -> close.closeAppeals(parse(month), actor(user), reason(request)));
+        return close.closeAppeals(parse(month), actor(user), reason(request));
     }
 
     @PostMapping("/finalize")
     @PreAuthorize("hasRole('SUPERVISOR')")
     MonthClose finalizeMonth(@PathVariable String month, @RequestBody(required = false) CommandRequest request,
                              CurrentUser user) {
-        return CloseProblems.translate(() -> close.finalizeMonth(parse(month), actor(user), reason(request)));
+        return close.finalizeMonth(parse(month), actor(user), reason(request));
     }
 
     @PostMapping("/appeals")
@@ -85,8 +85,7 @@ class MonthCloseController {
             throw Problems.forbidden("only handling-unit users with a unit claim may appeal");
         }
         FactCorrection.Effect effect = request.effect() == null ? FactCorrection.Effect.EXCLUDE : request.effect();
-        return CloseProblems.translate(() -> appeals.file(parse(month), user.unit(), request.caseIds(),
-                request.reason(), effect, actor(user)));
+        return appeals.file(parse(month), user.unit(), request.caseIds(), request.reason(), effect, actor(user));
     }
 
     @GetMapping("/appeals")

@@ -27,9 +27,10 @@ import io.cityloop.assessment.facts.model.CaseFacts;
  * winner already applied the same event.
  * <p>
  * Losing to another writer is retried for as long as it happens: every loss means the document moved on, so the
- * retries are bounded by the case's own events, and a fixed count would give up on a busy case and hand its event to
- * the dead letters. A save refused while the document stayed at the version it was read at is no race but a fault
- * (a document written without a version, say); that is given up after {@value #MAX_STALLS} tries.
+ * retries are bounded by the case's own events, and a fixed count (which is all {@code ConcurrentChangeRetry} offers,
+ * hence this loop of its own) would give up on a busy case and hand its event to the dead letters. A save refused
+ * while the document stayed at the version it was read at is no race but a fault (a document written without a
+ * version, say); that is given up after {@value #MAX_STALLS} tries.
  */
 @Component
 class MongoCaseFactsStore implements CaseFactsStore {
