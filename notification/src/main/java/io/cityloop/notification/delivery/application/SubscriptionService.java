@@ -22,11 +22,10 @@ import io.cityloop.notification.delivery.model.EndpointRules;
 import io.cityloop.notification.delivery.model.QuietHours;
 import io.cityloop.notification.delivery.model.Scope;
 import io.cityloop.notification.delivery.model.Subscription;
-import io.cityloop.notification.delivery.model.Violation;
 import io.cityloop.notification.inbox.model.NotificationKind;
-import io.cityloop.platform.problem.FieldProblem;
 import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
+import io.cityloop.reference.BrokenRule;
 import io.cityloop.reference.CityReference;
 
 /**
@@ -118,42 +117,40 @@ public class SubscriptionService {
     }
 
     private Subscription validated(String id, SubscriptionDraft draft, CurrentUser user) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<BrokenRule> problems = new ArrayList<>();
         Scope scope = enumOf(Scope.class, draft.scope(), "scope", problems);
         Channel channel = enumOf(Channel.class, draft.channel(), "channel", problems);
         String target = draft.target();
         if (target == null || target.isBlank()) {
-            problems.add(new FieldProblem("target", "required", "must name the unit, role or user"));
+            problems.add(new BrokenRule("target", "required", "must name the unit, role or user"));
         } else if (target.length() > MAX_TARGET_LENGTH) {
-            problems.add(new FieldProblem("target", "max-length", "must be at most " + MAX_TARGET_LENGTH
+            problems.add(new BrokenRule("target", "max-length", "must be at most " + MAX_TARGET_LENGTH
                     + " characters"));
         }
         String unitId = draft.unitId();
         if (scope == Scope.UNIT && target != null) {
             if (unitId != null && !unitId.equals(target)) {
-                problems.add(new FieldProblem("unitId", "equals-target", "a unit's subscription is for its own unit"));
+                problems.add(new BrokenRule("unitId", "equals-target", "a unit's subscription is for its own unit"));
             }
             unitId = target;
         } else if (scope == Scope.USER && user.unit() != null && !user.hasRole("admin")) {
             unitId = user.unit();
         }
         if (unitId != null && city.unit(unitId).isEmpty()) {
-            problems.add(new FieldProblem(scope == Scope.UNIT ? "target" : "unitId", "known-unit",
+            problems.add(new BrokenRule(scope == Scope.UNIT ? "target" : "unitId", "known-unit",
                     "must be a handling unit of the city, e.g. dept-16"));
         }
         if (channel != null) {
             ChannelAdapter adapter = adapters.get(channel);
             if (adapter == null || !adapter.enabled()) {
-                problems.add(new FieldProblem("channel", "configured", "channel " + channel
+                problems.add(new BrokenRule("channel", "configured", "channel " + channel
                         + " is not configured in this deployment"));
             }
-            for (Violation violation : rules.check(channel, draft.endpoint(), draft.secret())) {
-                problems.add(new FieldProblem(violation.field(), violation.rule(), violation.message()));
-            }
+            problems.addAll(rules.check(channel, draft.endpoint(), draft.secret()));
         }
         Set<String> kinds = new LinkedHashSet<>();
         if (draft.kinds() == null || draft.kinds().isEmpty()) {
-            problems.add(new FieldProblem("kinds", "not-empty", "must name at least one of "
+            problems.add(new BrokenRule("kinds", "not-empty", "must name at least one of "
                     + Arrays.toString(NotificationKind.values())));
         } else {
             for (String kind : draft.kinds()) {
@@ -166,14 +163,14 @@ public class SubscriptionService {
         QuietHours quietHours = quietHours(draft, problems);
         int digestSeconds = draft.digestSeconds() == null ? 0 : draft.digestSeconds();
         if (digestSeconds < 0 || digestSeconds > MAX_DIGEST_SECONDS) {
-            problems.add(new FieldProblem("digestSeconds", "range", "must be between 0 (no digest) and "
+            problems.add(new BrokenRule("digestSeconds", "range", "must be between 0 (no digest) and "
                     + MAX_DIGEST_SECONDS));
         }
         if (problems.isEmpty()) {
             authorize(scope, target, user);
         }
         if (!problems.isEmpty()) {
-            throw Problems.validation(problems);
+            throw new InvalidSubscriptionException(problems);
         }
         return new Subscription(id, scope, target, unitId, channel, draft.endpoint().trim(), draft.secret(),
                 Set.copyOf(kinds), quietHours, Duration.ofSeconds(digestSeconds), true, null, user.username(),
@@ -195,7 +192,7 @@ public class SubscriptionService {
         }
     }
 
-    private static QuietHours quietHours(SubscriptionDraft draft, List<FieldProblem> problems) {
+    private static QuietHours quietHours(SubscriptionDraft draft, List<BrokenRule> problems) {
         if (draft.quietFrom() == null && draft.quietTo() == null) {
             return null;
         }
@@ -205,35 +202,35 @@ public class SubscriptionService {
             return null;
         }
         if (from.equals(to)) {
-            problems.add(new FieldProblem("quietTo", "differs", "must differ from quietFrom"));
+            problems.add(new BrokenRule("quietTo", "differs", "must differ from quietFrom"));
             return null;
         }
         return new QuietHours(from, to);
     }
 
-    private static LocalTime time(String value, String field, List<FieldProblem> problems) {
+    private static LocalTime time(String value, String field, List<BrokenRule> problems) {
         if (value == null) {
-            problems.add(new FieldProblem(field, "required", "quietFrom and quietTo come together, as HH:mm"));
+            problems.add(new BrokenRule(field, "required", "quietFrom and quietTo come together, as HH:mm"));
             return null;
         }
         try {
             return LocalTime.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "time", "must be a local time as HH:mm, e.g. 22:00"));
+            problems.add(new BrokenRule(field, "time", "must be a local time as HH:mm, e.g. 22:00"));
             return null;
         }
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field,
-                                                List<FieldProblem> problems) {
+                                                List<BrokenRule> problems) {
         if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "required", "must be one of " + Arrays.toString(type.getEnumConstants())));
+            problems.add(new BrokenRule(field, "required", "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, "one-of", "must be one of " + Arrays.toString(type.getEnumConstants())));
+            problems.add(new BrokenRule(field, "one-of", "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

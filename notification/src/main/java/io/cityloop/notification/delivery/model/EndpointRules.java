@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.cityloop.reference.BrokenRule;
+
 /**
  * What an endpoint must look like per channel: robot and webhook URLs over https (plain http only where a deployment
  * allows it, e.g. tests and a local receiver), a mainland mobile number for SMS, an e-mail address, and a secret where
@@ -26,33 +28,33 @@ public final class EndpointRules {
         this.requireHttps = requireHttps;
     }
 
-    public List<Violation> check(Channel channel, String endpoint, String secret) {
-        List<Violation> violations = new ArrayList<>();
+    public List<BrokenRule> check(Channel channel, String endpoint, String secret) {
+        List<BrokenRule> violations = new ArrayList<>();
         if (endpoint == null || endpoint.isBlank()) {
-            violations.add(new Violation("endpoint", "required", "must not be blank"));
+            violations.add(new BrokenRule("endpoint", "required", "must not be blank"));
             return violations;
         }
         if (endpoint.length() > MAX_LENGTH) {
-            violations.add(new Violation("endpoint", "max-length", "must be at most " + MAX_LENGTH + " characters"));
+            violations.add(new BrokenRule("endpoint", "max-length", "must be at most " + MAX_LENGTH + " characters"));
             return violations;
         }
         switch (channel) {
             case SMS -> {
                 if (!MOBILE.matcher(endpoint).matches()) {
-                    violations.add(new Violation("endpoint", "mobile-number",
+                    violations.add(new BrokenRule("endpoint", "mobile-number",
                             "must be a mainland China mobile number, e.g. 13800138000"));
                 }
             }
             case EMAIL -> {
                 if (endpoint.length() > 254 || !EMAIL.matcher(endpoint).matches()) {
-                    violations.add(new Violation("endpoint", "email", "must be an e-mail address"));
+                    violations.add(new BrokenRule("endpoint", "email", "must be an e-mail address"));
                 }
             }
             case WECOM -> url(endpoint, violations);
             case DINGTALK, WEBHOOK -> {
                 url(endpoint, violations);
                 if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-                    violations.add(new Violation("secret", "min-length",
+                    violations.add(new BrokenRule("secret", "min-length",
                             "must be at least " + MIN_SECRET_LENGTH + " characters (the " + channel.name()
                                     .toLowerCase(Locale.ROOT) + " signing secret)"));
                 }
@@ -61,21 +63,21 @@ public final class EndpointRules {
         return violations;
     }
 
-    private void url(String endpoint, List<Violation> violations) {
+    private void url(String endpoint, List<BrokenRule> violations) {
         URI uri;
         try {
             uri = new URI(endpoint);
         } catch (URISyntaxException e) {
-            violations.add(new Violation("endpoint", "url", "must be an absolute URL"));
+            violations.add(new BrokenRule("endpoint", "url", "must be an absolute URL"));
             return;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            violations.add(new Violation("endpoint", "url", "must be an absolute http(s) URL"));
+            violations.add(new BrokenRule("endpoint", "url", "must be an absolute http(s) URL"));
         } else if (requireHttps && !scheme.equals("https")) {
-            violations.add(new Violation("endpoint", "https", "must use https"));
+            violations.add(new BrokenRule("endpoint", "https", "must use https"));
         } else if (uri.getUserInfo() != null) {
-            violations.add(new Violation("endpoint", "url", "must not carry a user name or password"));
+            violations.add(new BrokenRule("endpoint", "url", "must not carry a user name or password"));
         }
     }
 }

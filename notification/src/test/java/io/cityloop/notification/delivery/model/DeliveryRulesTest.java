@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cityloop.reference.BrokenRule;
+
 class DeliveryRulesTest {
 
     @Test
@@ -42,19 +44,19 @@ class DeliveryRulesTest {
     void endpointsAreCheckedPerChannel() {
         EndpointRules production = new EndpointRules(true);
         assertThat(production.check(Channel.WEBHOOK, "http://receiver.example/hook", "0123456789abcdef"))
-                .extracting(Violation::rule).containsExactly("https");
+                .extracting(BrokenRule::rule).containsExactly("https");
         assertThat(production.check(Channel.WEBHOOK, "https://receiver.example/hook", "short"))
-                .extracting(Violation::rule).containsExactly("min-length");
+                .extracting(BrokenRule::rule).containsExactly("min-length");
         assertThat(production.check(Channel.WECOM, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", null))
                 .isEmpty();
         assertThat(production.check(Channel.WECOM, "https://user:pw@qyapi.weixin.qq.com/x", null))
-                .extracting(Violation::rule).containsExactly("url");
+                .extracting(BrokenRule::rule).containsExactly("url");
         assertThat(production.check(Channel.SMS, "13800138000", null)).isEmpty();
         assertThat(production.check(Channel.SMS, "+8613800138000", null)).isEmpty();
-        assertThat(production.check(Channel.SMS, "12800138000", null)).extracting(Violation::rule)
+        assertThat(production.check(Channel.SMS, "12800138000", null)).extracting(BrokenRule::rule)
                 .containsExactly("mobile-number");
         assertThat(production.check(Channel.EMAIL, "duty@water.xianyang.gov.cn", null)).isEmpty();
-        assertThat(production.check(Channel.EMAIL, "duty@", null)).extracting(Violation::rule)
+        assertThat(production.check(Channel.EMAIL, "duty@", null)).extracting(BrokenRule::rule)
                 .containsExactly("email");
         assertThat(new EndpointRules(false).check(Channel.WEBHOOK, "http://127.0.0.1:9000/hook",
                 "0123456789abcdef")).isEmpty();
