@@ -27,12 +27,22 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestBodyLimitFilter implements WebFilter {
 
-    private final long limit;
+    private final long maxLimit;
+    private final long jsonLimit;
     private final ProblemWriter problems;
 
+    /**
+     * @param limit     every body ({@code cityloop.gateway.max-request-size}, 12 MB: photos)
+     * @param jsonLimit JSON bodies ({@code cityloop.gateway.max-json-request-size}, 1 MB): the services refuse a
+     *                  larger one themselves (platform's {@code cityloop.http.max-body}) and close the connection
+     *                  while the gateway is still sending it — which the route's breaker would count as the
+     *                  service failing, so a few oversized probes could shut the inspectors' reports out
+     */
     public RequestBodyLimitFilter(@Value("${cityloop.gateway.max-request-size:12MB}") DataSize limit,
+                                  @Value("${cityloop.gateway.max-json-request-size:1MB}") DataSize jsonLimit,
                                   ProblemWriter problems) {
-        this.limit = limit.toBytes();
+        this.maxLimit = limit.toBytes();
+        this.jsonLimit = Math.min(jsonLimit.toBytes(), maxLimit);
         this.problems = problems;
     }
 
@@ -65,6 +75,7 @@ public class RequestBodyLimitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String path = request.getPath().value();
+        long limit = json(request) ? jsonLimit : maxLimit;
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
             return problems.write(exchange, Problem.payloadTooLarge(path, limit));
@@ -88,5 +99,11 @@ public class RequestBodyLimitFilter implements WebFilter {
         return chain.filter(exchange.mutate().request(counted).build())
                 .onErrorResume(e -> BodyTooLargeException.in(e) != null,
                         e -> problems.write(exchange, Problem.payloadTooLarge(path, limit)));
+    }
+
+    private static boolean json(ServerHttpRequest request) {
+        org.springframework.http.MediaType type = request.getHeaders().getContentType();
+        return type != null && (org.springframework.http.MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                || (type.getSubtype() != null && type.getSubtype().endsWith("+json")));
     }
 }

@@ -64,6 +64,7 @@ class EdgeHardeningIntegrationTest {
         registry.add("cityloop.gateway.downstream.open-for", () -> "60s");
         registry.add("cityloop.gateway.max-request-size", () -> "1MB");
         registry.add("CITYLOOP_MAX_REQUEST_SIZE", () -> "1MB");
+        registry.add("cityloop.gateway.max-json-request-size", () -> "64KB");
         registry.add("cityloop.edge.secret", () -> "edge-secret-of-the-test");
         registry.add("cityloop.auth.sign-in.max-failures-per-account", () -> "3");
         // The test's requests come from loopback; X-Forwarded-For then names a different caller for each test.
@@ -146,6 +147,29 @@ class EdgeHardeningIntegrationTest {
         assertThat(other.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         client.get().uri("/api/scorecards/2026-11/departments")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + supervisor).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aJsonBodyAboveTheServicesCapIsRefusedAtTheGatewayWhileAPhotoOfThatSizePasses() {
+        int before = BACKEND.bodiesReceived.get();
+        byte[] hundredKilobytes = new byte[100 * 1024];
+
+        client.post().uri("/api/cases").header("X-Forwarded-For", "198.51.100.21")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(hundredKilobytes)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].rule").isEqualTo("max-size")
+                .jsonPath("$.errors[0].message").isEqualTo("must be at most 65536 bytes");
+        assertThat(BACKEND.bodiesReceived.get()).as("the oversized JSON never reached the service").isEqualTo(before);
+
+        client.post().uri("/api/cases/CL20261203000001/photos").header("X-Forwarded-For", "198.51.100.21")
+                .contentType(MediaType.IMAGE_JPEG).bodyValue(hundredKilobytes)
+                .exchange()
+                .expectStatus().value(status -> assertThat(status).as("a photo is capped at 12 MB, not 64 KB")
+                        .isNotEqualTo(413));
     }
 
     @Test
