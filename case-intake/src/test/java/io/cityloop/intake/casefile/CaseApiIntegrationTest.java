@@ -67,6 +67,19 @@ class CaseApiIntegrationTest extends IntakeIntegrationTestSupport {
     }
 
     @Test
+    void twoInspectorsMayUseTheSameKeyEachGettingTheirOwnCase() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String wang = mvc.perform(post("/api/cases").with(as("inspector-wang", "inspector"))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(GARBAGE_IN_QINDU))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String li = mvc.perform(post("/api/cases").with(as("inspector-li", "inspector"))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(GARBAGE_IN_QINDU))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+
+        assertThat((String) JsonPath.read(li, "$.id")).isNotEqualTo(JsonPath.read(wang, "$.id"));
+    }
+
+    @Test
     void theSameKeyWithOtherContentIsAConflict() throws Exception {
         String key = UUID.randomUUID().toString();
         report(key, GARBAGE_IN_QINDU).andExpect(status().isCreated());

@@ -110,6 +110,13 @@ class MyReportsIntegrationTest extends IntakeIntegrationTestSupport {
                 .filter(i -> i.getName().equals("by_reporter")).findFirst().orElseThrow();
         assertThat(index.getIndexFields()).extracting(IndexField::getKey)
                 .containsExactly("reporter._id", "reportedAt", "_id");
+        // a retried report is found by its reporter and key: the unique index names the stored reporter field, so
+        // two inspectors may use the same key and the lookup is one index probe, not a walk through their reports
+        IndexInfo idempotency = mongo.indexOps("cases").getIndexInfo().stream()
+                .filter(i -> i.getName().equals("report_idempotency")).findFirst().orElseThrow();
+        assertThat(idempotency.getIndexFields()).extracting(IndexField::getKey)
+                .containsExactly("reporter._id", "idempotencyKey");
+        assertThat(idempotency.isUnique()).isTrue();
     }
 
     @Test

@@ -33,13 +33,13 @@ class CaseFileIndexes implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         IndexOperations indexes = mongo.indexOps(CaseFileDocument.COLLECTION);
-        indexes.createIndex(new Index().on("reporter.id", Sort.Direction.ASC).on("idempotencyKey", Sort.Direction.ASC)
+        // the stored field names, not the model's: the reporter's user name is reporter._id (a nested record's id)
+        indexes.createIndex(new Index().on("reporter._id", Sort.Direction.ASC).on("idempotencyKey", Sort.Direction.ASC)
                 .unique().named("report_idempotency"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("reportedAt", Sort.Direction.ASC)
                 .named("queue_by_status"));
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("priority", Sort.Direction.ASC)
                 .on("reportedAt", Sort.Direction.ASC).named("filing_queue"));
-        // a nested record's id property is stored as _id: the reporter's user name is reporter._id
         indexes.createIndex(new Index().on("reporter._id", Sort.Direction.ASC).on("reportedAt", Sort.Direction.DESC)
                 .on("_id", Sort.Direction.DESC).named("by_reporter"));
         indexes.createIndex(new Index().on("verification.assignee", Sort.Direction.ASC).named("verifier"));
