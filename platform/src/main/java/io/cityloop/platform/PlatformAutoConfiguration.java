@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,6 +25,7 @@ import io.cityloop.platform.security.TokenClaims;
 import io.cityloop.platform.messaging.DeadLetters;
 import io.cityloop.platform.outbox.OutboxCollection;
 import io.cityloop.platform.outbox.OutboxRelay;
+import io.cityloop.platform.persistence.CollectionIndexes;
 import io.cityloop.platform.persistence.MongoTimeouts;
 import io.cityloop.platform.persistence.VersionedUpdateIndexes;
 import io.cityloop.platform.problem.ProblemAdvice;
@@ -74,6 +76,12 @@ public class PlatformAutoConfiguration {
     @Bean
     MongoTimeouts mongoTimeouts(PlatformProperties properties) {
         return new MongoTimeouts(properties.mongo());
+    }
+
+    /** Runs once every bean exists and before the listeners, the web server and the workers start. */
+    @Bean
+    SmartInitializingSingleton collectionIndexSetUp(MongoTemplate mongo, ObjectProvider<CollectionIndexes> declared) {
+        return () -> declared.orderedStream().forEach(indexes -> indexes.createIn(mongo));
     }
 
     @Bean

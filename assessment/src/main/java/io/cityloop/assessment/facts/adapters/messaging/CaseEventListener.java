@@ -1,11 +1,11 @@
 package io.cityloop.assessment.facts.adapters.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.assessment.facts.application.CaseFactsProjection;
-import io.cityloop.events.CaseEventTopics;
+import io.cityloop.events.CaseEvent;
+import io.cityloop.platform.messaging.CaseTopicListener;
 import io.cityloop.platform.messaging.EventAudit;
 
 /**
@@ -13,18 +13,17 @@ import io.cityloop.platform.messaging.EventAudit;
  * and counted ({@link EventAudit}), unreadable records go to the DLT.
  */
 @Component
-class CaseEventListener {
+class CaseEventListener extends CaseTopicListener {
 
-    private final EventAudit audit;
     private final CaseFactsProjection projection;
 
     CaseEventListener(EventAudit audit, CaseFactsProjection projection) {
-        this.audit = audit;
+        super(audit);
         this.projection = projection;
     }
 
-    @KafkaListener(topics = CaseEventTopics.CASE_EVENTS)
-    void on(ConsumerRecord<String, String> record) {
-        audit.accept(record).ifPresent(projection::apply);
+    @Override
+    protected void handle(CaseEvent event, ConsumerRecord<String, String> record) {
+        projection.apply(event);
     }
 }

@@ -1,12 +1,10 @@
 package io.cityloop.intake.casefile.adapters.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseEvent;
-import io.cityloop.events.CaseEventTopics;
 import io.cityloop.events.ReworkDispatched;
 import io.cityloop.events.TaskAccepted;
 import io.cityloop.events.TaskDispatched;
@@ -15,25 +13,27 @@ import io.cityloop.intake.casefile.application.CaseFileStore;
 import io.cityloop.intake.casefile.application.DispatchMirror;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.TaskAssignment;
+import io.cityloop.platform.messaging.CaseTopicListener;
 import io.cityloop.platform.messaging.EventAudit;
 
 /** Reads the command center's events about cases; everything else on the topic is not case-intake's concern. */
 @Component
-class DispatchEventListener {
+class DispatchEventListener extends CaseTopicListener {
 
-    private final EventAudit audit;
     private final DispatchMirror mirror;
     private final CaseFileStore cases;
 
     DispatchEventListener(EventAudit audit, DispatchMirror mirror, CaseFileStore cases) {
-        this.audit = audit;
+        super(audit);
         this.mirror = mirror;
         this.cases = cases;
     }
 
-    @KafkaListener(topics = CaseEventTopics.CASE_EVENTS, groupId = "${spring.kafka.consumer.group-id:case-intake}")
-    void on(ConsumerRecord<String, String> record) {
-        audit.accept(record).filter(event -> concernsAKnownCase(record, event)).ifPresent(this::apply);
+    @Override
+    protected void handle(CaseEvent event, ConsumerRecord<String, String> record) {
+        if (concernsAKnownCase(record, event)) {
+            apply(event);
+        }
     }
 
     /** A task step for a case this service never filed cannot be genuine: refused loudly, not mirrored. */
@@ -41,7 +41,7 @@ class DispatchEventListener {
         boolean mirrored = event.data() instanceof TaskDispatched || event.data() instanceof TaskAccepted
                 || event.data() instanceof TaskHandled || event.data() instanceof ReworkDispatched;
         if (mirrored && cases.find(event.data().caseId()).isEmpty()) {
-            audit.refuse(record, event, "unknown-case", "case-intake has no case " + event.data().caseId());
+            refuse(record, event, "unknown-case", "case-intake has no case " + event.data().caseId());
             return false;
         }
         return true;

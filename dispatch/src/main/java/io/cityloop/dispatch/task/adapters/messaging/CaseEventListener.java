@@ -1,15 +1,14 @@
 package io.cityloop.dispatch.task.adapters.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.application.TaskRework;
 import io.cityloop.events.CaseEvent;
-import io.cityloop.events.CaseEventTopics;
 import io.cityloop.events.CaseFiled;
 import io.cityloop.events.ReworkRequired;
+import io.cityloop.platform.messaging.CaseTopicListener;
 import io.cityloop.platform.messaging.EventAudit;
 
 /**
@@ -19,24 +18,19 @@ import io.cityloop.platform.messaging.EventAudit;
  * ({@link EventAudit}): it would put a forged task in a unit's inbox and scorecard.
  */
 @Component
-class CaseEventListener {
+class CaseEventListener extends CaseTopicListener {
 
-    private final EventAudit audit;
     private final TaskDispatching dispatching;
     private final TaskRework rework;
 
     CaseEventListener(EventAudit audit, TaskDispatching dispatching, TaskRework rework) {
-        this.audit = audit;
+        super(audit);
         this.dispatching = dispatching;
         this.rework = rework;
     }
 
-    @KafkaListener(topics = CaseEventTopics.CASE_EVENTS)
-    void on(ConsumerRecord<String, String> record) {
-        audit.accept(record).ifPresent(this::apply);
-    }
-
-    private void apply(CaseEvent event) {
+    @Override
+    protected void handle(CaseEvent event, ConsumerRecord<String, String> record) {
         if (event.data() instanceof CaseFiled) {
             dispatching.onFiled(InboundCaseEvents.filing(event));
         } else if (event.data() instanceof ReworkRequired) {

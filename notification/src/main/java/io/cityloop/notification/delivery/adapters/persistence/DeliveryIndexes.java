@@ -1,44 +1,35 @@
 package io.cityloop.notification.delivery.adapters.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.data.domain.Sort.Direction;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+import static io.cityloop.platform.persistence.CollectionIndexes.index;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.cityloop.platform.persistence.CollectionIndexes;
 
 /**
  * Every query of the delivery outbox and the subscriptions has its index: the worker's due deliveries (status,
  * nextAttemptAt), a unit's or a status's deliveries newest first, a notification's deliveries (multikey), the active
  * subscriptions, a unit's and a user's.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class DeliveryIndexes implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class DeliveryIndexes {
 
-    private final MongoTemplate mongo;
-
-    DeliveryIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
+    @Bean
+    CollectionIndexes deliveryOutboxIndexes() {
+        return CollectionIndexes.of(DeliveryDocument.class,
+                index("due", "status", "nextAttemptAt"),
+                index("unit_newest_first", "unitId", "-createdAt"),
+                index("unit_status_newest_first", "unitId", "status", "-createdAt"),
+                index("status_newest_first", "status", "-createdAt"),
+                index("notification", "notificationIds"));
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        var deliveries = mongo.indexOps(DeliveryDocument.class);
-        deliveries.createIndex(new Index().on("status", Direction.ASC).on("nextAttemptAt", Direction.ASC)
-                .named("due"));
-        deliveries.createIndex(new Index().on("unitId", Direction.ASC).on("createdAt", Direction.DESC)
-                .named("unit_newest_first"));
-        deliveries.createIndex(new Index().on("unitId", Direction.ASC).on("status", Direction.ASC)
-                .on("createdAt", Direction.DESC).named("unit_status_newest_first"));
-        deliveries.createIndex(new Index().on("status", Direction.ASC).on("createdAt", Direction.DESC)
-                .named("status_newest_first"));
-        deliveries.createIndex(new Index().on("notificationIds", Direction.ASC).named("notification"));
-        var subscriptions = mongo.indexOps(SubscriptionDocument.class);
-        subscriptions.createIndex(new Index().on("active", Direction.ASC).named("active"));
-        subscriptions.createIndex(new Index().on("unitId", Direction.ASC).named("unit"));
-        subscriptions.createIndex(new Index().on("target", Direction.ASC).named("target"));
+    @Bean
+    CollectionIndexes subscriptionIndexes() {
+        return CollectionIndexes.of(SubscriptionDocument.class,
+                index("active", "active"),
+                index("unit", "unitId"),
+                index("target", "target"));
     }
 }

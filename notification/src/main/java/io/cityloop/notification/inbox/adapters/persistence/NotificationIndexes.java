@@ -1,30 +1,23 @@
 package io.cityloop.notification.inbox.adapters.persistence;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.stereotype.Component;
+import static io.cityloop.platform.persistence.CollectionIndexes.index;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.cityloop.platform.persistence.CollectionIndexes;
 
 /** An inbox is read newest first per unit; a rework looks up its task's dispatch. */
-@Component
-class NotificationIndexes implements ApplicationRunner {
+@Configuration(proxyBeanMethods = false)
+class NotificationIndexes {
 
     static final String UNIT_ID = "unitId";
     static final String CREATED_AT = "createdAt";
 
-    private final MongoTemplate mongo;
-
-    NotificationIndexes(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        var indexes = mongo.indexOps(NotificationDocument.class);
-        indexes.createIndex(new Index().on(UNIT_ID, Sort.Direction.ASC).on(CREATED_AT, Sort.Direction.DESC)
-                .named("unit_newest_first"));
-        indexes.createIndex(new Index().on("taskId", Sort.Direction.ASC).named("task"));
+    @Bean
+    CollectionIndexes inboxIndexes() {
+        return CollectionIndexes.of(NotificationDocument.class,
+                index("unit_newest_first", UNIT_ID, "-" + CREATED_AT),
+                index("task", "taskId"));
     }
 }
