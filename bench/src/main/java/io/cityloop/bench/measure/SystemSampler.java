@@ -102,7 +102,10 @@ public final class SystemSampler implements AutoCloseable {
 
     private Double outboxBacklog(int port) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+            // Only the one gauge: a full scrape every second cost case-intake 7.5 % of its CPU under load (JFR),
+            // which Prometheus, scraping every 15–30 s, does not.
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/actuator/prometheus?includedNames=cityloop_outbox_backlog"))
                     .timeout(Duration.ofSeconds(2)).GET().build();
             String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             double total = 0;

@@ -32,6 +32,7 @@ public class CatalogRegistry {
     private final MongoTemplate mongo;
     private final CityReference city;
     private final Clock clock;
+    private final java.util.Map<String, CategoryCatalog> published = new java.util.concurrent.ConcurrentHashMap<>();
 
     CatalogRegistry(MongoTemplate mongo, CityReference city, Clock clock) {
         this.mongo = mongo;
@@ -41,17 +42,27 @@ public class CatalogRegistry {
 
     /** The version in force: the latest published. */
     public CategoryCatalog current() {
-        return catalog(latest());
+        String latest = latestVersion();
+        return version(latest).orElseGet(() -> catalog(latest()));
     }
 
+    /**
+     * A published version never changes, so each is read and mapped once per process (its hundred-odd categories
+     * cost more to map than the report that asks for them); only which version is the latest is read every time.
+     */
     public Optional<CategoryCatalog> version(String version) {
-        return Optional.ofNullable(mongo.findById(version, CatalogVersionDocument.class)).map(CatalogRegistry::catalog)
+        if (version == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(published.computeIfAbsent(version, v -> Optional
+                        .ofNullable(mongo.findById(v, CatalogVersionDocument.class)).map(CatalogRegistry::catalog)
+                        .orElse(null)))
                 .or(() -> city.catalog().version().equals(version) ? Optional.of(city.catalog()) : Optional.empty());
     }
 
     /** A category as the given version (or, when that is unknown, the current one) defines it. */
     public Optional<Category> find(String version, String code) {
-        return version(version == null ? latest().version() : version).flatMap(c -> c.find(code))
+        return version(version == null ? latestVersion() : version).flatMap(c -> c.find(code))
                 .or(() -> current().find(code));
     }
 
@@ -100,7 +111,19 @@ public class CatalogRegistry {
         return city.catalog().version();
     }
 
-    /** Re-read on every call: cheap (one indexed document) and right when another replica published. */
+    /**
+     * The latest version's name, re-read on every call (one indexed entry, only its id) so that a version another
+     * replica published is in force here at once.
+     */
+    private String latestVersion() {
+        Query latest = new Query().with(Sort.by(Sort.Order.desc("sequence"))).limit(1);
+        latest.fields().include("_id");
+        org.bson.Document found = mongo.findOne(latest, org.bson.Document.class,
+                mongo.getCollectionName(CatalogVersionDocument.class));
+        return found == null ? latest().version() : found.getString("_id");
+    }
+
+    /** The latest version as stored, seeded with the shipped catalog when there is none yet. */
     private CatalogVersionDocument latest() {
         CatalogVersionDocument found = mongo.findOne(new Query().with(Sort.by(Sort.Order.desc("sequence"))).limit(1),
                 CatalogVersionDocument.class);
