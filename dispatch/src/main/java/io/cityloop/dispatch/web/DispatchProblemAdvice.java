@@ -1,6 +1,7 @@
 package io.cityloop.dispatch.web;
 
-import java.net.URI;
+import static io.cityloop.platform.problem.ProblemResponses.answer;
+
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,6 @@ import io.cityloop.dispatch.task.application.TaskNotFoundException;
 import io.cityloop.dispatch.task.model.CaseAlreadyDispatchedException;
 import io.cityloop.dispatch.task.model.IllegalTransitionException;
 import io.cityloop.dispatch.task.model.Task;
-import io.cityloop.platform.problem.ProblemException;
 import io.cityloop.platform.problem.Problems;
 
 /**
@@ -64,7 +64,7 @@ class DispatchProblemAdvice {
     @ExceptionHandler(StaleTaskException.class)
     ResponseEntity<ProblemDetail> onStaleTask(StaleTaskException e, HttpServletRequest request) {
         Task current = e.current();
-        ProblemDetail problem = problem(Problems.conflict(e.getMessage()), request);
+        ProblemDetail problem = answer(Problems.conflict(e.getMessage()), request).getBody();
         problem.setProperty("taskId", current.id().value());
         problem.setProperty("currentStatus", current.status());
         problem.setProperty("currentVersion", current.version());
@@ -101,21 +101,5 @@ class DispatchProblemAdvice {
             return answer(Problems.validation("districtCode", "known-district", e.getMessage()), request);
         }
         return answer(Problems.validation("unitId", rule, e.getMessage()), request);
-    }
-
-    /** The problem as the platform's advice renders every {@link ProblemException}. */
-    private static ResponseEntity<ProblemDetail> answer(ProblemException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).body(problem(e, request));
-    }
-
-    private static ProblemDetail problem(ProblemException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(Problems.type(e.slug()));
-        problem.setTitle(e.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors());
-        }
-        return problem;
     }
 }

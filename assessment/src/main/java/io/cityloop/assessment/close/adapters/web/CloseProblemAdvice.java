@@ -1,13 +1,11 @@
 package io.cityloop.assessment.close.adapters.web;
 
-import java.net.URI;
+import static io.cityloop.platform.problem.ProblemResponses.answer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +15,6 @@ import io.cityloop.assessment.close.application.AppealService.AppealNotFoundExce
 import io.cityloop.assessment.close.application.ConcurrentCloseException;
 import io.cityloop.assessment.close.application.FactsNotCaughtUpException;
 import io.cityloop.assessment.month.model.IllegalTransitionException;
-import io.cityloop.platform.problem.ProblemException;
 import io.cityloop.platform.problem.Problems;
 
 /**
@@ -48,18 +45,5 @@ class CloseProblemAdvice {
     @ExceptionHandler(AppealNotFoundException.class)
     ResponseEntity<ProblemDetail> onAppealNotFound(AppealNotFoundException e, HttpServletRequest request) {
         return answer(Problems.notFound(e.getMessage()), request);
-    }
-
-    /** The problem as the platform's advice renders every {@link ProblemException}, a 503 with its Retry-After. */
-    private static ResponseEntity<ProblemDetail> answer(ProblemException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(Problems.type(e.slug()));
-        problem.setTitle(e.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        HttpHeaders headers = new HttpHeaders();
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-        }
-        return ResponseEntity.status(e.status()).headers(headers).body(problem);
     }
 }

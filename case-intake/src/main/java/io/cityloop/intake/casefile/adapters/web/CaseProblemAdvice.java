@@ -1,6 +1,7 @@
 package io.cityloop.intake.casefile.adapters.web;
 
-import java.net.URI;
+import static io.cityloop.platform.problem.ProblemResponses.answer;
+
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,17 +77,5 @@ class CaseProblemAdvice {
                     "Unsupported media type", detail, errors), request);
         }
         return answer(Problems.validation(errors), request);
-    }
-
-    /** The problem as the platform's advice renders every {@link ProblemException}. */
-    private static ResponseEntity<ProblemDetail> answer(ProblemException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(Problems.type(e.slug()));
-        problem.setTitle(e.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors());
-        }
-        return ResponseEntity.status(e.status()).body(problem);
     }
 }
