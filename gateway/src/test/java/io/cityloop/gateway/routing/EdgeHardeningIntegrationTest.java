@@ -240,6 +240,28 @@ class EdgeHardeningIntegrationTest {
                 "\"field\":\"Idempotency-Key\"", "\"rule\":\"ascii\"");
     }
 
+    @Test
+    void aNonAsciiIdempotencyKeyOnAnInspectorsJsonReportIsAValidationProblemToo() throws Exception {
+        byte[] body = "{\"categoryCode\":\"02-01-01\",\"description\":\"垃圾\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] request = ("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer x.y.z\r\n"
+                + "Idempotency-Key: ").getBytes(StandardCharsets.US_ASCII);
+        byte[] key = "键-0001".getBytes(StandardCharsets.UTF_8);
+        byte[] rest = ("\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().write(key);
+            socket.getOutputStream().write(rest);
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("\"field\":\"Idempotency-Key\"");
+    }
+
     private WebTestClient.ResponseSpec signIn(String username, String password, String from) {
         return client.post().uri("/api/auth/token").header("X-Forwarded-For", from)
                 .contentType(MediaType.APPLICATION_JSON)
