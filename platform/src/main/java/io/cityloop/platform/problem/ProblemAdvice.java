@@ -41,20 +41,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    /** A 503 always says when to try again. */
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> onProblem(ProblemException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(Problems.type(e.slug()));
-        problem.setTitle(e.title());
-        if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors());
-        }
-        HttpHeaders headers = new HttpHeaders();
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-        }
-        return handleExceptionInternal(e, problem, headers, e.status(), request);
+        return handleExceptionInternal(e, ProblemResponses.detail(e), ProblemResponses.headers(e), e.status(), request);
     }
 
     /** Every model's refusal, in every service: 400 naming each broken rule's field and rule. */

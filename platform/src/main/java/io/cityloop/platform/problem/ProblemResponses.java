@@ -20,17 +20,28 @@ public final class ProblemResponses {
     }
 
     public static ResponseEntity<ProblemDetail> answer(ProblemException e, HttpServletRequest request) {
+        ProblemDetail problem = detail(e);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(e.status()).headers(headers(e)).body(problem);
+    }
+
+    /** The problem's body without its instance: type, title, detail and the {@code errors} when there are any. */
+    static ProblemDetail detail(ProblemException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setType(Problems.type(e.slug()));
         problem.setTitle(e.title());
-        problem.setInstance(URI.create(request.getRequestURI()));
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
         }
+        return problem;
+    }
+
+    /** A 503 always says when to try again. */
+    static HttpHeaders headers(ProblemException e) {
         HttpHeaders headers = new HttpHeaders();
         if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             headers.set(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
         }
-        return ResponseEntity.status(e.status()).headers(headers).body(problem);
+        return headers;
     }
 }
