@@ -198,7 +198,9 @@ final class IndexedQueries {
      * {@code status $in [open]} and {@code category.code = ?} both bind one key and range the next, but one reads
      * every open case of the period and the other the few of one category near the point. An ordered candidate
      * under a limit stops after {@code skip + limit} matches. Candidates that all reach the trial's bound are ranked
-     * by shape ({@link Candidate#better}).
+     * by shape ({@link Candidate#better}). Every candidate is tried, not only those of the best shape: dispatch's
+     * deadline watch ({@code status $in [open]}, {@code nextEscalationAt <= now}) is served well only by an index
+     * whose shape scores lower (trying the best shape alone put 4 of its queries over the guard's bound).
      */
     private static Candidate cheapest(List<Candidate> candidates, int skip, int limit) {
         if (candidates.size() == 1) {
