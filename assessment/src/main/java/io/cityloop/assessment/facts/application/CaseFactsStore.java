@@ -17,6 +17,20 @@ public interface CaseFactsStore {
      */
     boolean update(String caseId, UnaryOperator<CaseFacts> change);
 
+    /**
+     * Applies the changes in their order, with the same outcome as {@link #update} called for each in turn; a store
+     * may read and write the cases they touch together.
+     *
+     * @return for each change, whether it changed anything
+     */
+    default boolean[] updateAll(List<CaseChange> changes) {
+        boolean[] applied = new boolean[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            applied[i] = update(changes.get(i).caseId(), changes.get(i).change());
+        }
+        return applied;
+    }
+
     Optional<CaseFacts> find(String caseId);
 
     /**
@@ -31,4 +45,8 @@ public interface CaseFactsStore {
 
     /** Drops the projection, before a rebuild from the topic. */
     void dropAll();
+
+    /** A change of one case's facts, as {@link #update} takes it. */
+    record CaseChange(String caseId, UnaryOperator<CaseFacts> change) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.cityloop.assessment.facts.adapters.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,10 @@ import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventTopics;
 
-/** Reads cityloop.case-events from offset 0 to its current end with a group-less consumer (commits nothing). */
+/**
+ * Reads cityloop.case-events from offset 0 to its current end with a group-less consumer (commits nothing), a poll's
+ * events at a time.
+ */
 @Component
 class KafkaEventLog implements EventLog {
 
@@ -34,7 +38,7 @@ class KafkaEventLog implements EventLog {
     }
 
     @Override
-    public long replayFromStart(Consumer<CaseEvent> sink) {
+    public long replayFromStart(Consumer<List<CaseEvent>> sink) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "assessment-rebuild-" + UUID.randomUUID(),
@@ -49,12 +53,13 @@ class KafkaEventLog implements EventLog {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (!caughtUp(consumer, end)) {
+                List<CaseEvent> polled = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    var event = codec.decode(record.value());
-                    if (event.isPresent()) {
-                        sink.accept(event.get());
-                        read++;
-                    }
+                    codec.decode(record.value()).ifPresent(polled::add);
+                }
+                if (!polled.isEmpty()) {
+                    sink.accept(polled);
+                    read += polled.size();
                 }
             }
         }

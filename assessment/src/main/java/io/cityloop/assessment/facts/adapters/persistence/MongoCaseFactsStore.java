@@ -3,6 +3,8 @@ package io.cityloop.assessment.facts.adapters.persistence;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -63,9 +67,7 @@ class MongoCaseFactsStore implements CaseFactsStore {
             if (after == before) {
                 return false;
             }
-            CaseFactsDocument document = mapper.toDocument(after, version);
-            document.setCountsIn(after.countsIn(zone));
-            document.setOpenFrom(after.openFrom(zone));
+            CaseFactsDocument document = documentOf(after, version);
             try {
                 mongo.save(document);
                 return true;
@@ -74,6 +76,69 @@ class MongoCaseFactsStore implements CaseFactsStore {
                 lostAtVersion = version;
             }
         }
+    }
+
+    /**
+     * One read of every case the changes touch, the changes applied in memory in their order, one bulk write: an
+     * insert for a case not stored yet, a replace conditioned on the version read for the others. If any of those
+     * writes loses to another writer, the changes are applied again one by one through {@link #update}, which
+     * reloads — a change already written is then a no-op, as for a redelivered event.
+     */
+    @Override
+    public boolean[] updateAll(List<CaseChange> changes) {
+        Map<String, List<Integer>> byCase = new LinkedHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            byCase.computeIfAbsent(changes.get(i).caseId(), id -> new ArrayList<>()).add(i);
+        }
+        Map<String, CaseFactsDocument> stored = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(byCase.keySet())), CaseFactsDocument.class)
+                .forEach(document -> stored.put(document.getCaseId(), document));
+        boolean[] applied = new boolean[changes.size()];
+        List<CaseFactsDocument> inserts = new ArrayList<>();
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CaseFactsDocument.class);
+        int replaces = 0;
+        for (Map.Entry<String, List<Integer>> one : byCase.entrySet()) {
+            CaseFactsDocument document = stored.get(one.getKey());
+            CaseFacts before = document == null ? CaseFacts.firstSeen(one.getKey()) : mapper.toFacts(document);
+            CaseFacts after = before;
+            for (int index : one.getValue()) {
+                CaseFacts changed = changes.get(index).change().apply(after);
+                applied[index] = changed != after;
+                after = changed;
+            }
+            if (after == before) {
+                continue;
+            }
+            if (document == null) {
+                inserts.add(documentOf(after, 0L));
+            } else {
+                writes.replaceOne(Query.query(Criteria.where("_id").is(one.getKey())
+                        .and("version").is(document.getVersion())), documentOf(after, document.getVersion() + 1));
+                replaces++;
+            }
+        }
+        if (inserts.isEmpty() && replaces == 0) {
+            return applied;
+        }
+        writes.insert(inserts);
+        try {
+            if (writes.execute().getMatchedCount() == replaces) {
+                return applied;
+            }
+        } catch (BulkOperationException | DuplicateKeyException lostRace) {
+            // some writes landed, some lost: the one-by-one path below sorts out which
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            applied[i] = update(changes.get(i).caseId(), changes.get(i).change()) || applied[i];
+        }
+        return applied;
+    }
+
+    private CaseFactsDocument documentOf(CaseFacts facts, Long version) {
+        CaseFactsDocument document = mapper.toDocument(facts, version);
+        document.setCountsIn(facts.countsIn(zone));
+        document.setOpenFrom(facts.openFrom(zone));
+        return document;
     }
 
     @Override
