@@ -40,6 +40,7 @@ import io.cityloop.bench.measure.KafkaHopBaseline;
 import io.cityloop.bench.measure.LoadLevels;
 import io.cityloop.bench.measure.MongoWriteBaseline;
 import io.cityloop.bench.measure.QueryCostSampler;
+import io.cityloop.bench.measure.StoreGrowthSampler;
 import io.cityloop.bench.measure.SystemSampler;
 import io.cityloop.bench.measure.TopicAudit;
 import io.cityloop.events.CaseEventTopics;
@@ -176,6 +177,8 @@ public final class BenchRun {
                         + (settings.killDrill() ? ", killing each backend service once" : "") + " …");
                 Instant loadStart = Clock.systemUTC().instant();
                 QueryCostSampler queryCost = QueryCostSampler.start(system.queryGuard(), settings.load());
+                StoreGrowthSampler storeGrowth = StoreGrowthSampler.start(dataDirectory.resolve("kafka"),
+                        dataDirectory.resolve("mongo"), ledger::size, settings.load());
                 RunContext.set(new RunContext(system.gatewayUrl(), client.get().token("inspector"), traffic, ledger,
                         settings.reportsPerSecond(), settings.load().toSeconds(), levels));
                 int gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", ReportingSimulation.class.getName(),
@@ -187,6 +190,7 @@ public final class BenchRun {
                 figures.put("tenths", tenths);
                 figures.put("flatness", LoadLevels.flatness(tenths));
                 figures.put("queryCost", queryCost.stop());
+                figures.put("storeGrowth", storeGrowth.stop());
                 if (levels.isStepLoad()) {
                     figures.put("sustainedReportsPerSecond", LoadLevels.capacity(levelFigures));
                     figures.put("overload", LoadLevels.overloadHeld(levelFigures));
@@ -205,6 +209,8 @@ public final class BenchRun {
                         () -> assessmentCaughtUp(system, settings.drain(), figures));
                 figures.put("drainedAfterSeconds", Duration.between(loadStart, Clock.systemUTC().instant()).toSeconds());
                 figures.put("system", sampler.summary());
+                figures.put("storeAfterDrain", storeGrowth.now());
+                figures.put("heaps", sampler.heaps());
                 figures.put("actors", actors.outcomes());
                 submissions.put("gatlingReport", GatlingStats.latestReport(settings.gatlingResults()));
                 figures.put("submissions", submissions);
@@ -347,8 +353,11 @@ public final class BenchRun {
         }
         Path data = Files.createTempDirectory("cityloop-bench");
         dataDirectory = data;
-        // The MongoDB drill closes and reopens the server: only an H2 file keeps the data across that.
-        LauncherOptions options = new LauncherOptions(home, data, !settings.mongoDrill(), false, ports[5], ports[6], ports[7],
+        // The MongoDB drill closes and reopens the server: only an H2 file keeps the data across that. The year keeps
+        // one too, as the launcher does by default, so that its disk per case is measured.
+        boolean mongoOnFile = settings.mongoDrill() || Boolean.parseBoolean(System.getProperty("bench.mongo-file",
+                Boolean.toString("year".equals(settings.scale()))));
+        LauncherOptions options = new LauncherOptions(home, data, !mongoOnFile, false, ports[5], ports[6], ports[7],
                 servicePorts, new LauncherOptions.Simulation(settings.simulateFrom(), settings.simulateSpeed()))
                 .withJvmProfile(JvmProfile.named(settings.jvmProfile()));
         if (settings.jfr() != null) {

@@ -105,8 +105,10 @@ final class SummaryTable {
         }
         List<Map<String, Object>> tenths = (List<Map<String, Object>>) f.get("tenths");
         if (tenths != null) {
-            tenthsTable(md, tenths, (List<Map<String, Object>>) f.get("queryCost"), f.get("flatness"));
+            tenthsTable(md, tenths, (List<Map<String, Object>>) f.get("queryCost"),
+                    (List<Map<String, Object>>) f.get("storeGrowth"), f.get("flatness"));
         }
+        storeRows(md, (Map<String, Object>) f.get("storeAfterDrain"), (Map<String, Map<String, Double>>) f.get("heaps"));
         if (f.get("overload") != null) {
             md.append("\nOverload: ").append(f.get("overload")).append("\n");
         }
@@ -151,20 +153,43 @@ final class SummaryTable {
     /** The load in tenths: is the rate flat as the cases accumulate, and what each query cost the store. */
     @SuppressWarnings("unchecked")
     private static void tenthsTable(StringBuilder md, List<Map<String, Object>> tenths,
-                                    List<Map<String, Object>> queryCost, Object flatness) {
+                                    List<Map<String, Object>> queryCost, List<Map<String, Object>> growth,
+                                    Object flatness) {
         md.append("\n| tenth of the load | reports sent | 201/s | submission p50 / p99 (ms) | MongoDB queries/s | "
-                + "documents examined per query |\n| --- | --- | --- | --- | --- | --- |\n");
+                + "documents examined per query | cases | Kafka / MongoDB bytes per case |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (int i = 0; i < tenths.size(); i++) {
             Map<String, Object> tenth = tenths.get(i);
             Map<String, Double> p = (Map<String, Double>) tenth.get("latencyMillis");
             Map<String, Object> cost = queryCost != null && i < queryCost.size() ? queryCost.get(i) : Map.of();
+            Map<String, Object> size = growth != null && i < growth.size() ? growth.get(i) : Map.of();
             md.append("| ").append(tenth.get("tenth")).append(" | ").append(tenth.get("sent")).append(" | ")
                     .append(fmt(number(tenth.get("createdPerSecond")))).append(" | ").append(fmt(p.get("p50")))
                     .append(" / ").append(fmt(p.get("p99"))).append(" | ")
                     .append(fmt(number(cost.get("queriesPerSecond")))).append(" | ")
-                    .append(fmt(number(cost.get("examinedPerQuery")))).append(" |\n");
+                    .append(fmt(number(cost.get("examinedPerQuery")))).append(" | ")
+                    .append(size.getOrDefault("cases", "")).append(" | ")
+                    .append(size.getOrDefault("kafkaBytesPerCase", "")).append(" / ")
+                    .append(size.getOrDefault("mongoBytesPerCase", "")).append(" |\n");
         }
         md.append("\nRate over the load: ").append(flatness).append("\n");
+    }
+
+    /** Disk per case once drained, and each service's heap at the end of the run. */
+    private static void storeRows(StringBuilder md, Map<String, Object> store, Map<String, Map<String, Double>> heaps) {
+        if (store != null) {
+            md.append("\nOn disk after the drain: ").append(store.get("cases")).append(" cases, Kafka log ")
+                    .append(store.get("kafkaBytes")).append(" bytes (").append(store.get("kafkaBytesPerCase"))
+                    .append(" per case), MongoDB ").append(store.get("mongoBytes")).append(" bytes (")
+                    .append(store.get("mongoBytesPerCase")).append(" per case; 0 when the run kept MongoDB in memory)\n");
+        }
+        if (heaps != null && !heaps.isEmpty()) {
+            md.append("\n| service | heap used (MB) | live after the last old-generation GC (MB) | max heap (MB) |\n"
+                    + "| --- | --- | --- | --- |\n");
+            heaps.forEach((service, heap) -> md.append("| ").append(service).append(" | ")
+                    .append(fmt(heap.get("usedMb"))).append(" | ").append(fmt(heap.get("liveAfterGcMb")))
+                    .append(" | ").append(fmt(heap.get("maxMb"))).append(" |\n"));
+        }
     }
 
     /** Why submissions were refused, how the cases ended, and what the city's people did (and got) along the way. */
