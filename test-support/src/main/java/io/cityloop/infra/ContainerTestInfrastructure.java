@@ -1,6 +1,10 @@
 package io.cityloop.infra;
 
 import java.time.Duration;
+
+import org.bson.Document;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.mongodb.MongoDBContainer;
@@ -9,6 +13,12 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * Real Kafka and MongoDB in Docker, configured like the embedded broker (no topic auto-creation, 12 partitions,
  * no rebalance delay) so that a test behaves the same on both and differences point at the embedded servers.
+ * <p>
+ * The databases whose every query must be served by an index ({@link #indexedMongoUri}) live on a second
+ * {@code mongod} running with MongoDB's own {@code notablescan}: there a query whose plan would be a collection scan
+ * fails with "No query solutions" naming the namespace and the filter, as the embedded server's {@link QueryGuard}
+ * fails it with error 291. {@code notablescan} is a server-wide switch, hence the second server: the plain
+ * {@link #mongoUri} databases may still scan (a test's own assertions reading a collection, say).
  */
 final class ContainerTestInfrastructure implements StartedTestInfrastructure {
 
@@ -18,10 +28,12 @@ final class ContainerTestInfrastructure implements StartedTestInfrastructure {
 
     private final KafkaContainer kafka;
     private final MongoDBContainer mongo;
+    private final MongoDBContainer indexedMongo;
 
-    private ContainerTestInfrastructure(KafkaContainer kafka, MongoDBContainer mongo) {
+    private ContainerTestInfrastructure(KafkaContainer kafka, MongoDBContainer mongo, MongoDBContainer indexedMongo) {
         this.kafka = kafka;
         this.mongo = mongo;
+        this.indexedMongo = indexedMongo;
     }
 
     static ContainerTestInfrastructure start() {
@@ -30,9 +42,11 @@ final class ContainerTestInfrastructure implements StartedTestInfrastructure {
                 .withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(KafkaSettings.DEFAULT_PARTITIONS))
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
         MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
-        ContainerTestInfrastructure infrastructure = new ContainerTestInfrastructure(kafka, mongo);
+        MongoDBContainer indexedMongo = new MongoDBContainer(MONGO_IMAGE);
+        ContainerTestInfrastructure infrastructure = new ContainerTestInfrastructure(kafka, mongo, indexedMongo);
         try {
-            Startables.deepStart(kafka, mongo).join();
+            Startables.deepStart(kafka, mongo, indexedMongo).join();
+            refuseCollectionScans(indexedMongo.getReplicaSetUrl("admin"));
             KafkaTopics.ensureTopics(kafka.getBootstrapServers(), CityLoopTopics.all(), TOPIC_TIMEOUT);
             return infrastructure;
         } catch (RuntimeException e) {
@@ -52,6 +66,18 @@ final class ContainerTestInfrastructure implements StartedTestInfrastructure {
     }
 
     @Override
+    public String indexedMongoUri(String database) {
+        return indexedMongo.getReplicaSetUrl(database);
+    }
+
+    /** Set at run time once the replica set is up, so that its own start-up reads are not refused. */
+    static void refuseCollectionScans(String adminUri) {
+        try (MongoClient client = MongoClients.create(adminUri)) {
+            client.getDatabase("admin").runCommand(new Document("setParameter", 1).append("notablescan", true));
+        }
+    }
+
+    @Override
     public boolean isRealMongo() {
         return true;
     }
@@ -66,7 +92,11 @@ final class ContainerTestInfrastructure implements StartedTestInfrastructure {
         try {
             kafka.stop();
         } finally {
-            mongo.stop();
+            try {
+                mongo.stop();
+            } finally {
+                indexedMongo.stop();
+            }
         }
     }
 }
