@@ -31,6 +31,7 @@ import io.cityloop.platform.persistence.VersionedUpdateIndexes;
 import io.cityloop.platform.problem.ProblemAdvice;
 import io.cityloop.platform.problem.ProblemSecurityHandlers;
 import io.cityloop.platform.security.SecurityConfiguration;
+import io.cityloop.platform.time.BusinessClockController;
 import io.cityloop.platform.time.ClockSettings;
 import io.cityloop.reference.CityReference;
 
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({SecurityConfiguration.class, ProblemAdvice.class})
+@Import({SecurityConfiguration.class, ProblemAdvice.class, BusinessClockController.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -226,6 +226,20 @@ class ClosedLoopEndToEndIntegrationTest {
     }
 
     @Test
+    void everyClientAsksTheSameBusinessTimeThroughTheGateway() {
+        java.time.Instant before = java.time.Instant.now();
+        Response clock = client.get("inspector", "/api/clock");
+        java.time.Instant after = java.time.Instant.now();
+
+        assertThat(clock.status()).isEqualTo(200);
+        assertThat(clock.path("mode").asString()).as("this system runs on the real clock").isEqualTo("system");
+        assertThat(clock.path("zone").asString()).isEqualTo("Asia/Shanghai");
+        assertThat(java.time.Instant.parse(clock.path("now").asString())).isBetween(before.minusSeconds(1),
+                after.plusSeconds(1));
+        assertThat(client.send("GET", "/api/clock", null, null, Map.of()).status()).as("a signed-in question").isEqualTo(401);
+    }
+
+    @Test
     void badInputGetsProblemsAndCreatesNothing() {
         int waitingBefore = client.get("operator", "/api/cases?status=REPORTED").body().size();
 

@@ -128,6 +128,16 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void theBusinessClockIsAskedOfTheCommandCenter() {
+        client.get().uri("/api/clock")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("inspector"))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("dispatch"));
+    }
+
+    @Test
     void pathTraversalIsRefusedAsAProblem() {
         client.get().uri(java.net.URI.create("http://localhost:" + port + "/api/cases/..%2F..%2Fetc%2Fpasswd"))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("operator"))
