@@ -355,8 +355,9 @@ public final class BenchRun {
         dataDirectory = data;
         // The MongoDB drill closes and reopens the server: only an H2 file keeps the data across that. The year keeps
         // one too, as the launcher does by default, so that its disk per case is measured.
-        boolean mongoOnFile = settings.mongoDrill() || Boolean.parseBoolean(System.getProperty("bench.mongo-file",
-                Boolean.toString("year".equals(settings.scale()))));
+        String onFile = System.getProperty("bench.mongo-file", "").trim();
+        boolean mongoOnFile = settings.mongoDrill()
+                || (onFile.isEmpty() ? "year".equals(settings.scale()) : Boolean.parseBoolean(onFile));
         LauncherOptions options = new LauncherOptions(home, data, !mongoOnFile, false, ports[5], ports[6], ports[7],
                 servicePorts, new LauncherOptions.Simulation(settings.simulateFrom(), settings.simulateSpeed()))
                 .withJvmProfile(JvmProfile.named(settings.jvmProfile()));
