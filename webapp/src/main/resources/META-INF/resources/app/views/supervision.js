@@ -19,6 +19,10 @@ const POSITIONS = ['INSPECTOR', 'OPERATOR', 'DISPATCHER', 'SHIFT_LEAD'];
 const role = (scope) => scope.toLowerCase().replace('_', '-');
 const IDS = { UNIT: 'unitId', DISTRICT: 'districtCode' };
 const NAMES = { UNIT: 'unitName', DISTRICT: 'districtName' };
+/** What an appeal asks for when upheld (FactCorrection.Effect); the first is the API's default. */
+const EFFECTS = ['EXCLUDE', 'COUNT_ON_TIME'];
+/** An appeal's state as the case statuses colour it: waiting, done, refused. */
+const APPEAL_TAGS = { PENDING: 's-waiting', UPHELD: 's-closed', REJECTED: 's-rejected' };
 
 /** The API's name of a unit or district scope (positions, 岗位, are one path with a role). */
 const SEGMENTS = { UNIT: 'departments', DISTRICT: 'districts' };
@@ -41,11 +45,11 @@ function exportPath(month, scope, format) {
 
 export const Supervision = {
   props: { month: String },
-  setup: () => ({ t, figure, score, gradeColour, beijingTime, hasRole, formulaText, POSITIONS }),
+  setup: () => ({ t, figure, score, gradeColour, beijingTime, hasRole, formulaText, POSITIONS, EFFECTS, APPEAL_TAGS }),
   data: () => ({
     chosenMonth: '', scope: 'UNIT', cards: { UNIT: null, DISTRICT: null }, close: null, busy: false,
     drill: null, drillRow: null, trend: null, appeals: [], decisionReasons: {},
-    appealCases: [], appealReason: '', showMap: false,
+    appealCases: [], appealReason: '', appealEffect: EFFECTS[0], showMap: false, loadedMonth: '', appealCounts: {},
   }),
   computed: {
     card() { return this.cards[this.scope]; },
@@ -59,26 +63,47 @@ export const Supervision = {
     supervisor() { return hasRole('supervisor'); },
     unitUser() { return hasRole('department') && !hasRole('supervisor', 'admin', 'dispatcher', 'shift-lead'); },
     nextStep() { return this.close && STEPS[this.close.state]; },
+    pendingAppeals() { return this.appeals.filter((a) => a.state === 'PENDING').length; },
+    unitNames() { return Object.fromEntries(((this.cards.UNIT && this.cards.UNIT.rows) || []).map((r) => [r.unitId, r.unitName])); },
+    unitLabels() { return Object.fromEntries(((this.cards.UNIT && this.cards.UNIT.columns) || []).map((c) => [c.key, c.label])); },
   },
-  created() { this.chosenMonth = this.month || thisMonth(); },
+  created() { this.chosenMonth = this.month || thisMonth(); this.loads = 0; },
   mounted() { this.load(); },
   methods: {
+    /**
+     * The chosen month's cards, close state and appeals. Never dropped while another load runs (a month chosen
+     * meanwhile is loaded, and only the latest load is shown); actions wait while it runs. The page carries the
+     * month once everything of it is shown (data-month).
+     */
     async load() {
       this.drill = null;
       this.trend = null;
-      await act(this, async () => {
-        const m = this.chosenMonth;
+      const m = this.chosenMonth;
+      const serial = ++this.loads;
+      this.busy = true;
+      this.loadedMonth = '';
+      try {
         const [units, districts, close] = await Promise.all([
           get(`/api/scorecards/${m}/departments`),
           this.unitUser && !(session.claims && session.claims.district) ? Promise.resolve(null) : get(`/api/scorecards/${m}/districts`),
           get(`/api/assessment-months/${m}`),
         ]);
+        const position = this.position ? await get(cardPath(m, this.scope)) : null;
+        const appeals = this.supervisor || this.unitUser ? await get(`/api/assessment-months/${m}/appeals`).catch(() => []) : [];
+        const appealCounts = this.supervisor ? await countedNow(m, appeals) : {};
+        if (serial !== this.loads) return;
         this.cards = { UNIT: units, DISTRICT: districts };
-        if (this.position) this.cards[this.scope] = await get(cardPath(m, this.scope));
+        if (position) this.cards[this.scope] = position;
         this.close = close;
-        if (this.supervisor || this.unitUser) this.appeals = await get(`/api/assessment-months/${m}/appeals`).catch(() => []);
-      });
-      if (this.showMap) this.$nextTick(() => this.drawMap());
+        this.appeals = appeals;
+        this.appealCounts = appealCounts;
+        this.loadedMonth = m;
+      } catch (e) {
+        if (serial === this.loads) say(e.message, 'error');
+      } finally {
+        if (serial === this.loads) this.busy = false;
+      }
+      if (this.showMap && serial === this.loads) this.$nextTick(() => this.drawMap());
     },
     id(row) { return row[IDS[this.scope] || 'userId']; },
     name(row) { return row[NAMES[this.scope] || 'name']; },
@@ -145,20 +170,34 @@ export const Supervision = {
     },
     async step() {
       const step = this.nextStep;
-      const answer = await act(this, () => post(`/api/assessment-months/${this.chosenMonth}/${step}`, {}), t('common.done'));
+      const answer = await act(this, () => post(`/api/assessment-months/${this.chosenMonth}/${step}`, {}), t('month.done.' + step));
       if (answer) { this.close = answer; this.load(); }
     },
+    /** 支持 or 驳回, always with the supervisor's words; upholding corrects the unit's scorecard, which is reloaded. */
     async decide(appeal, decision) {
       const reason = (this.decisionReasons[appeal.id] || '').trim();
-      if (!reason) { say(t('inbox.needReason'), 'error'); return; }
-      const answer = await act(this, () => post(`/api/appeals/${appeal.id}/decision`, { decision, reason }), t('common.done'));
-      if (answer) this.load();
+      if (!reason) { say(t('sc.decisionNeeds'), 'error'); return; }
+      const answer = await act(this, () => post(`/api/appeals/${appeal.id}/decision`, { decision, reason }),
+        t(decision === 'UPHOLD' ? 'sc.appealUpheld' : 'sc.appealRejected', { unit: this.unitName(appeal.unitId) }));
+      if (answer) { delete this.decisionReasons[appeal.id]; this.load(); }
     },
     async appeal() {
       if (!this.appealCases.length || !this.appealReason.trim()) { say(t('sc.appealNeeds'), 'error'); return; }
       const answer = await act(this, () => post(`/api/assessment-months/${this.chosenMonth}/appeals`,
-        { caseIds: this.appealCases, reason: this.appealReason.trim() }), t('sc.appealFiled'));
-      if (answer) { this.appealCases = []; this.appealReason = ''; this.load(); }
+        { caseIds: this.appealCases, reason: this.appealReason.trim(), effect: this.appealEffect }), t('sc.appealFiled'));
+      if (answer) { this.appealCases = []; this.appealReason = ''; this.appealEffect = EFFECTS[0]; this.load(); }
+    },
+    unitName(unitId) { return this.unitNames[unitId] || unitId; },
+    /** "超期未处置数 1"…: how a contested case counts for its unit now, each of its tasks' indicators by name. */
+    countedAs(unitId, caseId) {
+      return (this.appealCounts[unitId] || []).filter((c) => c.caseId === caseId)
+        .flatMap((c) => Object.entries(c.counts).filter(([k]) => this.unitLabels[k]).map(([k, n]) => `${this.unitLabels[k]} ${n}`));
+    },
+    /** A case's counts in the drill-down, by this card's names; counts the card has no column for are left out. */
+    shownCounts(counts) { return Object.entries(counts || {}).filter(([k]) => this.labels[k]); },
+    showAppeals() {
+      const section = document.querySelector('[data-test=appeals]');
+      if (section) section.scrollIntoView({ block: 'start' });
     },
     async download(format) {
       const response = await act(this, () => api('GET', exportPath(this.chosenMonth, this.scope, format),
@@ -210,12 +249,13 @@ export const Supervision = {
   },
   beforeUnmount() { if (this.map) this.map.remove(); },
   template: `
-    <div class="page wide supervision" data-test="supervision">
+    <div class="page wide supervision" data-test="supervision" :data-month="loadedMonth || null">
       <div class="page-head">
         <h2>{{ t('desk.scorecards') }}</h2>
         <label class="inline">{{ t('desk.month') }} <input type="month" v-model="chosenMonth" @change="load" data-test="month"></label>
         <span v-if="close" class="tag month-state" :class="'m-' + close.state.toLowerCase()" data-test="month-state">{{ t('month.' + close.state) }}</span>
         <button v-if="supervisor && nextStep" type="button" class="primary small" :disabled="busy" @click="step" :data-action="nextStep">{{ t('month.step.' + nextStep) }}</button>
+        <button v-if="pendingAppeals" type="button" class="small" @click="showAppeals" data-action="show-appeals">{{ t('sc.appealsWaiting', { n: pendingAppeals }) }}</button>
         <span class="spacer"></span>
         <button type="button" class="small" @click="download('csv')" data-action="csv">CSV</button>
         <button type="button" class="small" @click="download('xlsx')" data-action="xlsx">XLSX</button>
@@ -274,24 +314,32 @@ export const Supervision = {
           <tbody><tr v-for="c in drill.cases" :key="c.caseId + c.taskId" data-test="drill-case">
             <td v-if="unitUser"><input type="checkbox" :value="c.caseId" v-model="appealCases" :aria-label="c.caseId"></td>
             <td><a :href="unitUser ? '#/inbox/task/' + c.taskId : '#/case/' + c.caseId">{{ c.caseId }}</a></td><td class="small">{{ c.taskId }}</td><td class="num">{{ c.value }}</td>
-            <td class="small"><span v-for="(n, k) in c.counts" :key="k" class="tag">{{ labels[k] || k }} {{ n }}</span></td></tr></tbody>
+            <td class="small"><span v-for="[k, n] in shownCounts(c.counts)" :key="k" class="tag">{{ labels[k] }} {{ n }}</span></td></tr></tbody>
         </table>
         <form v-if="unitUser" class="subform" @submit.prevent="appeal" data-test="appeal-form">
+          <label>{{ t('sc.appealEffect') }}<select v-model="appealEffect" data-test="appeal-effect">
+            <option v-for="e in EFFECTS" :key="e" :value="e">{{ t('appeal.effect.' + e) }}</option></select></label>
           <label>{{ t('sc.appealReason') }}<textarea v-model="appealReason" rows="2" maxlength="1000" data-test="appeal-reason"></textarea></label>
           <button type="submit" class="primary" :disabled="busy" data-test="appeal-send">{{ t('sc.appeal') }}（{{ appealCases.length }}）</button>
         </form>
       </section>
 
       <section v-if="appeals.length" class="card" data-test="appeals">
-        <h3>{{ t('sc.appeals') }}</h3>
-        <ul class="cards"><li v-for="a in appeals" :key="a.id" class="card" data-test="appeal">
-          <div class="line"><strong>{{ a.unitId }}</strong><span class="tag">{{ t('appeal.' + a.state) }}</span></div>
-          <p class="small">{{ a.caseIds.join('、') }}</p><p>{{ a.reason }}</p>
-          <p v-if="a.decisionReason" class="small muted">{{ a.decisionReason }}</p>
+        <h3>{{ t('sc.appeals') }} <span class="muted" data-test="appeals-pending">（{{ t('sc.appealsPending', { n: pendingAppeals }) }}）</span></h3>
+        <ul class="cards"><li v-for="a in appeals" :key="a.id" class="card" data-test="appeal" :data-appeal="a.id" :data-state="a.state">
+          <div class="line"><strong>{{ unitName(a.unitId) }}</strong>
+            <span class="tag" :class="APPEAL_TAGS[a.state]" data-test="appeal-state">{{ t('appeal.' + a.state) }}</span></div>
+          <p class="small muted">{{ t('sc.appealFiledBy', { who: a.filedBy, at: beijingTime(a.filedAt) }) }}</p>
+          <p v-for="id in a.caseIds" :key="id" class="small" data-test="appeal-case" :data-case="id">{{ t('common.caseId') }}：<a v-if="supervisor" :href="'#/case/' + id" target="_blank" rel="noopener">{{ id }}</a><span v-else>{{ id }}</span>
+            <template v-if="supervisor && a.state === 'PENDING'"><span class="muted"> · {{ t('sc.countedNow') }}：</span><span v-for="c in countedAs(a.unitId, id)" :key="c" class="tag">{{ c }}</span><span v-if="!countedAs(a.unitId, id).length" class="muted">—</span></template></p>
+          <p class="small" data-test="appeal-effect">{{ t('sc.appealEffect') }}：<strong>{{ t('appeal.effect.' + a.effect) }}</strong>
+            <span v-if="a.state !== 'REJECTED'" class="muted"> · {{ t((a.state === 'UPHELD' ? 'appeal.effectDone.' : 'appeal.effectHint.') + a.effect) }}</span></p>
+          <p data-test="appeal-reason-text"><span class="muted">{{ t('sc.appealReason') }}：</span>{{ a.reason }}</p>
+          <p v-if="a.decisionReason" data-test="decision"><span class="muted">{{ t('sc.decisionBy', { who: a.decidedBy, at: beijingTime(a.decidedAt) }) }}：</span>{{ a.decisionReason }}</p>
           <div v-if="supervisor && a.state === 'PENDING'" class="actions">
-            <input v-model="decisionReasons[a.id]" :placeholder="t('common.reason')" data-test="decision-reason">
-            <button type="button" class="primary" @click="decide(a, 'UPHOLD')" data-action="uphold">{{ t('sc.uphold') }}</button>
-            <button type="button" class="danger" @click="decide(a, 'REJECT')" data-action="reject-appeal">{{ t('sc.rejectAppeal') }}</button>
+            <input v-model="decisionReasons[a.id]" :placeholder="t('sc.decisionReason')" :aria-label="t('sc.decisionReason')" maxlength="1000" data-test="decision-reason">
+            <button type="button" class="primary" :disabled="busy" @click="decide(a, 'UPHOLD')" data-action="uphold">{{ t('sc.uphold') }}</button>
+            <button type="button" class="danger" :disabled="busy" @click="decide(a, 'REJECT')" data-action="reject-appeal">{{ t('sc.rejectAppeal') }}</button>
           </div>
         </li></ul>
       </section>
@@ -336,6 +384,13 @@ export const MonthReport = {
       </template>
     </div>`,
 };
+
+/** For each unit with appeals still pending, its counted cases (下钻 of 应处置数) with every count they add now. */
+async function countedNow(month, appeals) {
+  const units = [...new Set(appeals.filter((a) => a.state === 'PENDING').map((a) => a.unitId))];
+  const drills = await Promise.all(units.map((u) => get(casesPath(month, 'UNIT', u, 'dispatched')).catch(() => null)));
+  return Object.fromEntries(units.map((u, i) => [u, (drills[i] && drills[i].cases) || []]));
+}
 
 function escapeHtml(text) {
   return String(text || '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
