@@ -47,6 +47,12 @@ public record LauncherOptions(
                 servicePorts, simulation, manual, jvmProfile);
     }
 
+    /** The same options with every service's clock simulated from {@code simulation}, or on the real clock (null). */
+    public LauncherOptions withSimulation(Simulation simulation) {
+        return new LauncherOptions(home, dataDirectory, inMemory, demo, kafkaPort, kafkaControllerPort, mongoPort,
+                servicePorts, simulation, manualDispatch, jvmProfile);
+    }
+
     /** The same options with the services' JVMs started with another profile. */
     public LauncherOptions withJvmProfile(JvmProfile profile) {
         return new LauncherOptions(home, dataDirectory, inMemory, demo, kafkaPort, kafkaControllerPort, mongoPort,

@@ -48,6 +48,21 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void aSimulationCanBeAddedToOptionsAndTheOtherChoicesStay() {
+        LauncherOptions manual = LauncherOptions.parse(new String[] {"--manual-dispatch", "--gateway-port", "18080"},
+                Map.of());
+        LauncherOptions.Simulation endOfNovember = new LauncherOptions.Simulation(
+                Instant.parse("2026-11-27T04:00:00Z"), 1512);
+
+        LauncherOptions simulated = manual.withSimulation(endOfNovember);
+
+        assertThat(simulated.simulation()).isEqualTo(endOfNovember);
+        assertThat(simulated.manualDispatch()).isTrue();
+        assertThat(simulated.port(CityLoopService.GATEWAY)).isEqualTo(18080);
+        assertThat(simulated.withSimulation(null).simulation()).isNull();
+    }
+
+    @Test
     void manualDispatchIsOffUnlessAskedFor() {
         assertThat(LauncherOptions.parse(new String[0], Map.of()).manualDispatch()).isFalse();
         assertThat(LauncherOptions.parse(new String[] {"--manual-dispatch"}, Map.of()).manualDispatch()).isTrue();

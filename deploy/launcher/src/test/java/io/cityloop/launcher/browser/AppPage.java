@@ -38,10 +38,12 @@ final class AppPage implements AutoCloseable {
 
     private final ChromeDriver chrome;
     private final Path profile;
+    private final String baseUrl;
 
-    private AppPage(ChromeDriver chrome, Path profile) {
+    private AppPage(ChromeDriver chrome, Path profile, String baseUrl) {
         this.chrome = chrome;
         this.profile = profile;
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -49,12 +51,17 @@ final class AppPage implements AutoCloseable {
      * a phone's 390 px come from DevTools' device metrics, as its device toolbar would set them.
      */
     static AppPage open(Dimension window) {
+        return open(window, BrowserCity.url());
+    }
+
+    /** Like {@link #open(Dimension)}, on the apps of another city than the shared {@link BrowserCity}. */
+    static AppPage open(Dimension window, String baseUrl) {
         try {
             Path profile = Files.createTempDirectory("cityloop-chromium");
             ChromeDriver chrome = Chromium.open(window, profile);
             chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", window.width,
                     "height", window.height, "deviceScaleFactor", 1, "mobile", window.width < 600));
-            return new AppPage(chrome, profile);
+            return new AppPage(chrome, profile, baseUrl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +73,7 @@ final class AppPage implements AutoCloseable {
 
     /** The phone's GPS fix, as the browser's geolocation answers it (DevTools' emulation). */
     AppPage at(double lon, double lat, double accuracyMetres) {
-        chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", BrowserCity.url(),
+        chrome.executeCdpCommand("Browser.grantPermissions", Map.of("origin", baseUrl,
                 "permissions", List.of("geolocation")));
         chrome.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", lat, "longitude", lon,
                 "accuracy", accuracyMetres));
@@ -74,7 +81,7 @@ final class AppPage implements AutoCloseable {
     }
 
     AppPage signIn(String username) {
-        chrome.get(BrowserCity.url() + "/");
+        chrome.get(baseUrl + "/");
         WebElement name = await("[data-test=login-form] input[name=username]");
         name.clear();
         name.sendKeys(username);
@@ -85,7 +92,7 @@ final class AppPage implements AutoCloseable {
     }
 
     void go(String hash) {
-        chrome.get(BrowserCity.url() + "/" + hash);
+        chrome.get(baseUrl + "/" + hash);
     }
 
     WebElement await(String css) {

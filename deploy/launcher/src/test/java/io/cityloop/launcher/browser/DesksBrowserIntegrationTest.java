@@ -262,10 +262,12 @@ class DesksBrowserIntegrationTest {
         return reported.path("id").asString();
     }
 
+    /** Chooses the month and waits until the page shows it: cards, close state and appeals of that month. */
     private static void setMonth(AppPage page, String month) {
         WebElement input = page.awaitTest("month");
         page.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));"
                 + "arguments[0].dispatchEvent(new Event('change'));", input, month);
+        page.await("[data-test=supervision][data-month='" + month + "']");
     }
 
     private static String caseIdIn(String message) {

@@ -24,25 +24,45 @@ final class LoopDriver {
     static final String QINDU = "district-610402";
     private static final Duration ASYNC = Duration.ofSeconds(60);
 
-    private final GatewayClient api = BrowserCity.api();
+    private final GatewayClient api;
+
+    /** Through the shared {@link BrowserCity}'s gateway. */
+    LoopDriver() {
+        this(BrowserCity.api());
+    }
+
+    /** Through another city's gateway. */
+    LoopDriver(GatewayClient api) {
+        this.api = api;
+    }
 
     /**
      * An inspector's report of exposed garbage (暴露垃圾, 02-01-01) in 秦都区 with one photo, filed by the operator and
      * dispatched by the dispatcher to 秦都区's platform.
      */
     String filedCase(String description, double lon, double lat) {
-        String caseId = parkedCase(description, lon, lat);
+        return dispatchedCase("02-01-01", description, lon, lat, "秦都区人民路88号", QINDU, "街面市容问题，派秦都区城管平台");
+    }
+
+    /** A report of the category with one photo, filed, and dispatched by the dispatcher to the unit with the reason. */
+    String dispatchedCase(String categoryCode, String description, double lon, double lat, String address,
+                          String unitId, String reason) {
+        String caseId = parkedCase(categoryCode, description, lon, lat, address);
         Response dispatched = api.post("dispatcher", "/api/dispatch-queue/" + caseId + "/dispatch",
-                Map.of("unitId", QINDU, "reason", "街面市容问题，派秦都区城管平台"));
+                Map.of("unitId", unitId, "reason", reason));
         assertThat(dispatched.status()).as(dispatched.body().toString()).isEqualTo(201);
         return caseId;
     }
 
     /** Reported and filed; waits on the dispatch desk (automatic routing is off in the browser tests' city). */
     String parkedCase(String description, double lon, double lat) {
+        return parkedCase("02-01-01", description, lon, lat, "秦都区人民路88号");
+    }
+
+    private String parkedCase(String categoryCode, String description, double lon, double lat, String address) {
         Response reported = api.post("inspector", "/api/cases", Map.of(
-                "categoryCode", "02-01-01", "description", description,
-                "location", Map.of("lon", lon, "lat", lat), "address", "秦都区人民路88号"),
+                "categoryCode", categoryCode, "description", description,
+                "location", Map.of("lon", lon, "lat", lat), "address", address),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
         String caseId = reported.path("id").asString();
