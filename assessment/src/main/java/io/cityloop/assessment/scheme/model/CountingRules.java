@@ -22,11 +22,17 @@ package io.cityloop.assessment.scheme.model;
  *                                            rounded once; {@code false}: from incidences rounded to 4 decimals
  * @param shiftLeadLimitMinutes               working minutes a shift lead has to file a report (按时立案); 0 means
  *                                            the operator limit
+ * @param deadlineReachedIsOverdue            (2026.3) a task whose allowance ran out exactly — its deadline at the
+ *                                            end of office hours, the working clock stopped there — is overdue once
+ *                                            the deadline instant has passed, as dispatch shows it: open at the
+ *                                            cut-off it is 超期未处置, handled at 19:00 against 18:00 it is late;
+ *                                            {@code false}: such a task counts as still in time (2026.1, 2026.2)
  */
 public record CountingRules(boolean unjustifiedReturnCountsAsDispatched, int operatorLimitMinutes,
                             int dispatcherLimitMinutes, Boolean reworkCountsTasks,
                             Boolean missedOwnAreaConfirmedFirst, Boolean mergeCountsAsDecision,
-                            Boolean carryOverdueBacklog, Boolean incidenceRoundedOnce, Integer shiftLeadLimitMinutes) {
+                            Boolean carryOverdueBacklog, Boolean incidenceRoundedOnce, Integer shiftLeadLimitMinutes,
+                            Boolean deadlineReachedIsOverdue) {
 
     /** The flags added with 2026.2 may be absent from a scheme file: absent means the earlier rule. */
     public CountingRules {
@@ -36,6 +42,7 @@ public record CountingRules(boolean unjustifiedReturnCountsAsDispatched, int ope
         carryOverdueBacklog = Boolean.TRUE.equals(carryOverdueBacklog);
         incidenceRoundedOnce = Boolean.TRUE.equals(incidenceRoundedOnce);
         shiftLeadLimitMinutes = shiftLeadLimitMinutes == null ? 0 : shiftLeadLimitMinutes;
+        deadlineReachedIsOverdue = Boolean.TRUE.equals(deadlineReachedIsOverdue);
     }
 
     public static final CountingRules DEFAULT = new CountingRules(false, 30, 30);
@@ -44,7 +51,7 @@ public record CountingRules(boolean unjustifiedReturnCountsAsDispatched, int ope
     public CountingRules(boolean unjustifiedReturnCountsAsDispatched, int operatorLimitMinutes,
                          int dispatcherLimitMinutes) {
         this(unjustifiedReturnCountsAsDispatched, operatorLimitMinutes, dispatcherLimitMinutes, false, false, false,
-                false, false, 0);
+                false, false, 0, false);
     }
 
     /** 按时立案 limit of a shift lead, in working minutes. */

@@ -32,6 +32,27 @@ final class TaskClock {
         return phase;
     }
 
+    /** The deadline in force in the phase at {@code cutOff}; {@code null} when none is known. */
+    Instant deadlineInForce(TaskFacts task, int phase, Instant cutOff) {
+        int current = -1;
+        Instant deadline = null;
+        for (TaskStep step : task.steps()) {
+            if (!step.before(cutOff)) {
+                break;
+            }
+            if (step.kind() == StepKind.DISPATCHED && current < 0 || step.kind() == StepKind.REWORK_DISPATCHED) {
+                current++;
+                if (current > phase) {
+                    break;
+                }
+            }
+            if (current == phase && step.decidesDeadline()) {
+                deadline = step.deadline();
+            }
+        }
+        return deadline;
+    }
+
     /** Working seconds the deadline in force allows the unit in the phase; {@code Long.MAX_VALUE} when none is known. */
     long allowance(TaskFacts task, int phase, Instant cutOff) {
         List<TaskStep> steps = task.steps();

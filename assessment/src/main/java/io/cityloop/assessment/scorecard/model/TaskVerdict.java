@@ -132,7 +132,14 @@ final class TaskVerdict {
             return handling.onTime();
         }
         int phase = clock.phaseAt(task, handling.at());
-        return ledger.unitSeconds(task.taskId(), phase) <= clock.allowance(task, phase, cutOff);
+        long used = ledger.unitSeconds(task.taskId(), phase);
+        long allowed = clock.allowance(task, phase, cutOff);
+        if (used != allowed || !rules.deadlineReachedIsOverdue()) {
+            return used <= allowed;
+        }
+        // The allowance ran out exactly: the working clock stops at the deadline, so only the instant tells.
+        Instant deadline = clock.deadlineInForce(task, phase, cutOff);
+        return deadline == null || !handling.at().isAfter(deadline);
     }
 
     private boolean overdueNow() {
@@ -140,7 +147,13 @@ final class TaskVerdict {
             return task.deadline() != null && task.deadline().isBefore(cutOff);
         }
         int phase = clock.phaseAt(task, cutOff);
-        return ledger.unitSeconds(task.taskId(), phase) > clock.allowance(task, phase, cutOff);
+        long used = ledger.unitSeconds(task.taskId(), phase);
+        long allowed = clock.allowance(task, phase, cutOff);
+        if (used != allowed || !rules.deadlineReachedIsOverdue()) {
+            return used > allowed;
+        }
+        Instant deadline = clock.deadlineInForce(task, phase, cutOff);
+        return deadline != null && deadline.isBefore(cutOff);
     }
 
     private static void countOnTime(long[] counts) {
