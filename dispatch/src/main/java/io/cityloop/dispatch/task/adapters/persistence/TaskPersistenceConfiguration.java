@@ -33,9 +33,17 @@ class TaskPersistenceConfiguration {
                 index("caseId", "caseId"),
                 // the outbox relay's sweep ({"outbox.0": {$exists: true}}): only tasks with an event waiting are in it
                 index("pending_outbox", "outbox.0").sparse(),
-                index("status_deadline", "status", "deadline"),
-                index("watch_warning", "warned", "warnAt"),
-                index("watch_escalation", "nextEscalationAt"));
+                // a status's tasks by deadline, ties by _id as the lists page (and the overdue count's status + range)
+                index("status_deadline_id", "status", "deadline", "_id"),
+                // the command center's returned tasks not yet sent on, oldest first: returned tasks stay RETURNED
+                // once re-dispatched, so without redispatchedAs in the key the list reads every one ever returned
+                index("returned_awaiting", "status", "redispatchedAs", "dispatchedAt"),
+                // The deadline watch's three thresholds. Each flag or time stays on a task once it is closed, so each
+                // index narrows by the running statuses before the range: keyed on the range alone, the watch read
+                // every closed task past it (12,000 documents a sweep late in the year run).
+                index("watch_warning", "warned", "status", "warnAt"),
+                index("watch_overdue", "overdue", "status", "deadline"),
+                index("watch_escalation", "status", "nextEscalationAt"));
     }
 
     /** A filing event parks at most one case; the queue lists the waiting ones by age. */
