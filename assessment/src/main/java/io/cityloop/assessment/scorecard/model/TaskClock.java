@@ -1,7 +1,6 @@
 package io.cityloop.assessment.scorecard.model;
 
 import java.time.Instant;
-import java.util.List;
 
 import io.cityloop.assessment.facts.model.StepKind;
 import io.cityloop.assessment.facts.model.TaskFacts;
@@ -34,8 +33,23 @@ final class TaskClock {
 
     /** The deadline in force in the phase at {@code cutOff}; {@code null} when none is known. */
     Instant deadlineInForce(TaskFacts task, int phase, Instant cutOff) {
+        return phase(task, phase, cutOff).deadline;
+    }
+
+    /** Working seconds the deadline in force allows the unit in the phase; {@code Long.MAX_VALUE} when none is known. */
+    long allowance(TaskFacts task, int phase, Instant cutOff) {
+        Phase found = phase(task, phase, cutOff);
+        if (found.start == null || found.deadline == null) {
+            return Long.MAX_VALUE;
+        }
+        return scale.secondsBetween(found.start.at(), found.deadline) - found.resumedSuspensions;
+    }
+
+    /** One walk over the task's steps up to the cut-off: where the phase started, its deadline, its suspensions. */
+    private Phase phase(TaskFacts task, int phase, Instant cutOff) {
+        Phase found = new Phase();
         int current = -1;
-        Instant deadline = null;
+        Instant suspendedSince = null;
         for (TaskStep step : task.steps()) {
             if (!step.before(cutOff)) {
                 break;
@@ -45,51 +59,29 @@ final class TaskClock {
                 if (current > phase) {
                     break;
                 }
-            }
-            if (current == phase && step.decidesDeadline()) {
-                deadline = step.deadline();
-            }
-        }
-        return deadline;
-    }
-
-    /** Working seconds the deadline in force allows the unit in the phase; {@code Long.MAX_VALUE} when none is known. */
-    long allowance(TaskFacts task, int phase, Instant cutOff) {
-        List<TaskStep> steps = task.steps();
-        int current = -1;
-        TaskStep start = null;
-        Instant deadline = null;
-        long resumedSuspensions = 0;
-        Instant suspendedSince = null;
-        for (TaskStep step : steps) {
-            if (!step.before(cutOff)) {
-                break;
-            }
-            if (step.kind() == StepKind.DISPATCHED && current < 0 || step.kind() == StepKind.REWORK_DISPATCHED) {
-                current++;
-                if (current > phase) {
-                    break;
-                }
-                start = step;
+                found.start = step;
             }
             if (current != phase) {
                 continue;
             }
             if (step.decidesDeadline()) {
-                deadline = step.deadline();
+                found.deadline = step.deadline();
             }
             if (step.kind() == StepKind.SUSPENDED) {
                 suspendedSince = step.at();
             } else if (step.kind() == StepKind.RESUMED && suspendedSince != null) {
                 if (step.deadline() != null) {
-                    resumedSuspensions += scale.secondsBetween(suspendedSince, step.at());
+                    found.resumedSuspensions += scale.secondsBetween(suspendedSince, step.at());
                 }
                 suspendedSince = null;
             }
         }
-        if (start == null || deadline == null) {
-            return Long.MAX_VALUE;
-        }
-        return scale.secondsBetween(start.at(), deadline) - resumedSuspensions;
+        return found;
+    }
+
+    private static final class Phase {
+        private TaskStep start;
+        private Instant deadline;
+        private long resumedSuspensions;
     }
 }
