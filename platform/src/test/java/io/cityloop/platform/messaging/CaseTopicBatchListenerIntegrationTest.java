@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -131,26 +130,7 @@ class CaseTopicBatchListenerIntegrationTest {
     }
 
     private List<String> deadLettered(String bootstrap, String key) {
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "batch-listener-it-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(CaseEventTopics.deadLetterTopicOf(CaseEventTopics.CASE_EVENTS)));
-            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        values.add(record.value());
-                    }
-                }
-                if (!consumer.assignment().isEmpty() && values.size() >= 2) {
-                    break;
-                }
-            }
-        }
-        return values;
+        return DeadLetterTopic.records(bootstrap, record -> key.equals(record.key()), 2).stream()
+                .map(ConsumerRecord::value).toList();
     }
 }

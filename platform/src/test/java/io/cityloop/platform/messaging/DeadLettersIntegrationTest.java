@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -114,24 +113,7 @@ class DeadLettersIntegrationTest {
     }
 
     private List<String> deadLettered(String bootstrap) {
-        List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letters-it-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(CaseEventTopics.deadLetterTopicOf(CaseEventTopics.CASE_EVENTS)));
-            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    keys.add(record.key());
-                }
-                if (!consumer.assignment().isEmpty() && keys.stream().anyMatch(k -> k.endsWith(run))) {
-                    break;
-                }
-            }
-        }
-        return keys;
+        return DeadLetterTopic.records(bootstrap, record -> record.key() != null && record.key().endsWith(run), 1)
+                .stream().map(ConsumerRecord::key).toList();
     }
 }
