@@ -10,15 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -35,14 +29,15 @@ import io.cityloop.events.CaseEventData;
 import io.cityloop.events.CaseEventTopics;
 import io.cityloop.events.CaseEventType;
 import io.cityloop.events.CaseFiled;
+import io.cityloop.events.CategoryTerms;
 import io.cityloop.events.Producers;
 import io.cityloop.events.ReworkRequired;
 import io.cityloop.events.TaskAccepted;
 import io.cityloop.events.TaskDispatched;
 import io.cityloop.events.TaskHandled;
 import io.cityloop.events.TimeLimit;
-import io.cityloop.infra.TestInfrastructure;
 import io.cityloop.intake.IntakeIntegrationTestSupport;
+import io.cityloop.intake.PublishedCaseEvents;
 import io.cityloop.intake.casefile.application.CaseFileStore;
 import io.cityloop.intake.casefile.model.CaseStatus;
 import io.cityloop.intake.support.TestImages;
@@ -193,6 +188,8 @@ class CaseEventsIntegrationTest extends IntakeIntegrationTestSupport {
                 .dataAs(CaseFiled.class);
         assertThat(filed.componentOwner()).isEqualTo("dept-17");
         assertThat(filed.categoryCode()).isEqualTo("01-01-06");
+        assertThat(filed.category()).isEqualTo(new CategoryTerms("01-01-06", "燃气井盖", "COMPONENT", "QUICK",
+                new TimeLimit(1, "WORKING_DAYS"), 1, "dept-17", "2026.1"));
     }
 
     private String reported(String category, String description, double lon, double lat) throws Exception {
@@ -226,28 +223,7 @@ class CaseEventsIntegrationTest extends IntakeIntegrationTestSupport {
         return event;
     }
 
-    private List<CaseEvent> eventsOf(String caseId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<CaseEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(CaseEventTopics.CASE_EVENTS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (caseId.equals(record.key())) {
-                        codec.decode(record.value()).ifPresent(events::add);
-                    }
-                }
-                if (!events.isEmpty() && consumer.assignment().stream()
-                        .allMatch(p -> consumer.position(p) >= consumer.endOffsets(List.of(p)).get(p))) {
-                    break;
-                }
-            }
-        }
-        return events;
+    private static List<CaseEvent> eventsOf(String caseId) {
+        return PublishedCaseEvents.of(caseId);
     }
 }

@@ -1,5 +1,7 @@
 package io.cityloop.intake.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,7 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.jayway.jsonpath.JsonPath;
+
+import io.cityloop.events.CaseEventType;
+import io.cityloop.events.CaseFiled;
+import io.cityloop.events.CategoryTerms;
+import io.cityloop.events.TimeLimit;
 import io.cityloop.infra.TestInfrastructure;
+import io.cityloop.intake.PublishedCaseEvents;
 import io.cityloop.platform.security.RoleAuthorities;
 
 /**
@@ -56,7 +67,7 @@ class CatalogAdminIntegrationTest {
     }
 
     @Test
-    void anAdminEditPublishesANewVersionThatNewCasesRecord() throws Exception {
+    void anAdminEditPublishesANewVersionWhoseTermsNewCasesAreFiledWith() throws Exception {
         mvc.perform(get("/api/reference/categories").with(as("operator", "operator")))
                 .andExpect(jsonPath("$.version").value("2026.1"))
                 .andExpect(jsonPath("$.types[*].majors[*].categories[*].code",
@@ -82,18 +93,51 @@ class CatalogAdminIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content(edit("2026.1", "DISTRICT")))
                 .andExpect(status().isConflict());
 
-        mvc.perform(post("/api/cases").with(as("inspector", "inspector"))
+        String reported = mvc.perform(post("/api/cases").with(as("inspector", "inspector"))
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"categoryCode":"02-01-08","description":"人行道堆放建材",
                                  "location":{"lon":108.7105,"lat":34.3620}}"""))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.catalogVersion").value("2026.1-r1"));
+                .andExpect(jsonPath("$.catalogVersion").value("2026.1-r1"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(filed(JsonPath.read(reported, "$.id")).category()).isEqualTo(new CategoryTerms("02-01-08",
+                "乱堆物堆料", "EVENT", "QUICK", new TimeLimit(4, "WORKING_HOURS"), 1, "DISTRICT", "2026.1-r1"));
         mvc.perform(get("/api/reference/categories").param("version", "2026.1").with(as("operator", "operator")))
                 .andExpect(jsonPath("$.version").value("2026.1"));
         mvc.perform(get("/api/reference/categories/versions").with(as("operator", "operator")))
                 .andExpect(jsonPath("$[0].version").value("2026.1-r1"))
                 .andExpect(jsonPath("$[1].version").value("2026.1"));
+
+        // a code the shipped catalog lacks travels with its own terms, so that the command center can dispatch it
+        mvc.perform(put("/api/reference/categories/02-01-40").with(as("admin", "admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"baseVersion":"2026.1-r1","name":"占道晾晒","urgency":"ORDINARY",
+                                 "handlingLimit":{"amount":2,"unit":"WORKING_DAYS"},"verificationLimitHours":2,
+                                 "defaultUnit":"dept-11","filingCriterion":"沿街占用人行道晾晒衣物、粮食",
+                                 "closingCriterion":"晾晒物撤除","note":"新增小类"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value("2026.1-r2"));
+
+        String added = mvc.perform(post("/api/cases").with(as("inspector", "inspector"))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"categoryCode":"02-01-40","description":"人民路人行道晾晒玉米",
+                                 "location":{"lon":108.7012,"lat":34.3405}}"""))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(filed(JsonPath.read(added, "$.id")).category()).isEqualTo(new CategoryTerms("02-01-40",
+                "占道晾晒", "EVENT", "ORDINARY", new TimeLimit(2, "WORKING_DAYS"), 2, "dept-11", "2026.1-r2"));
+    }
+
+    private CaseFiled filed(String caseId) throws Exception {
+        mvc.perform(post("/api/cases/{id}/filing", caseId).with(as("operator", "operator"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"FILE\"}"))
+                .andExpect(status().isOk());
+        return await().atMost(Duration.ofSeconds(30)).until(() -> PublishedCaseEvents.of(caseId).stream()
+                        .filter(e -> e.type() == CaseEventType.FILED).findFirst(), Optional::isPresent)
+                .orElseThrow().dataAs(CaseFiled.class);
     }
 
     @Test

@@ -225,6 +225,42 @@ class ClosedLoopEndToEndIntegrationTest {
         assertThat(tracked.body().get(0).path("status_notes").asString()).contains(masterId);
     }
 
+    /**
+     * The catalog has one owner: an admin's edit of 乱堆物堆料's handling limit and default unit reaches the command
+     * center with the next filing, and the task is due by the new limit.
+     */
+    @Test
+    void anAdminsCatalogEditSetsTheNextTasksUnitAndDeadline() {
+        String current = client.get("admin", "/api/reference/categories").path("version").asString();
+        Response edited = client.send("PUT", "/api/reference/categories/02-01-08", client.token("admin"), Map.of(
+                "baseVersion", current, "name", "乱堆物堆料", "urgency", "QUICK",
+                "handlingLimit", Map.of("amount", 2, "unit", "WORKING_HOURS"), "verificationLimitHours", 1,
+                "defaultUnit", "dept-11", "filingCriterion", "道路、公共场所堆放物料大于0.5平方米",
+                "closingCriterion", "物料清除、地面整洁", "note", "主干道堆物由市环境卫生管理中心2小时内清除"), Map.of());
+        assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
+        String version = edited.path("version").asString();
+        assertThat(version).isNotEqualTo(current);
+
+        Response reported = client.post("inspector", "/api/cases", Map.of(
+                "categoryCode", "02-01-08",
+                "description", "渭阳西路人行道堆放建筑材料约3平方米",
+                "location", Map.of("lon", 108.7105, "lat", 34.3620)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+        String caseId = reported.path("id").asString();
+        assertThat(reported.path("catalogVersion").asString()).isEqualTo(version);
+        assertThat(client.post("operator", "/api/cases/" + caseId + "/filing", Map.of("decision", "FILE")).status())
+                .isEqualTo(200);
+
+        JsonNode task = awaitTask("dept-11", caseId, "DISPATCHED");
+        JsonNode details = client.get("dept-11", "/api/tasks/" + task.path("taskId").asString()).body();
+        assertThat(details.path("catalogVersion").asString()).isEqualTo(version);
+        assertThat(details.path("timeLimit").path("unit").asString()).isEqualTo("WORKING_HOURS");
+        assertThat(details.path("timeLimit").path("amount").asDouble()).isEqualTo(2.0);
+        assertThat(details.path("grantedWorkingMinutes").asLong()).isEqualTo(120);
+        assertThat(details.path("ruleId").asString()).isEqualTo("catalog-default");
+    }
+
     @Test
     void everyClientAsksTheSameBusinessTimeThroughTheGateway() {
         java.time.Instant before = java.time.Instant.now();

@@ -127,10 +127,10 @@ class CalendarAndRulesApiIntegrationTest extends DispatchIntegrationTestSupport 
 
         mvc.perform(put("/api/routing/rules").with(user("admin", "admin")).contentType(JSON)
                         .content("{\"basedOnVersion\":1,\"reason\":\"只留一条\",\"rules\":[{\"id\":\"r1\","
-                                + "\"categoryCode\":\"02-01-01\",\"unit\":\"DISTRICT\"},{\"id\":\"r2\","
+                                + "\"categoryCode\":\"09-99-99\",\"unit\":\"DISTRICT\"},{\"id\":\"r2\","
                                 + "\"categoryCode\":\"02-01-02\",\"unit\":\"dept-99\"}]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].rule", hasItem("category-default")))
+                .andExpect(jsonPath("$.errors[*].rule", hasItem("known-category")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("rules[1].unit")));
         mvc.perform(put("/api/routing/rules").with(user("dispatcher", "dispatcher")).contentType(JSON)
                         .content("{\"basedOnVersion\":1,\"reason\":\"x\",\"rules\":[{\"id\":\"r1\","

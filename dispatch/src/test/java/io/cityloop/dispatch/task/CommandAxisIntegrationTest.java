@@ -29,8 +29,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import io.cityloop.dispatch.CaseEventTap;
 import io.cityloop.dispatch.DispatchIntegrationTestSupport;
 import io.cityloop.dispatch.MutableClock;
+import io.cityloop.dispatch.routing.model.Route;
 import io.cityloop.dispatch.task.adapters.messaging.InboundCaseEvents;
 import io.cityloop.dispatch.task.application.DeadlineWatch;
+import io.cityloop.dispatch.task.application.TaskDeadlines;
 import io.cityloop.dispatch.task.application.TaskDispatching;
 import io.cityloop.dispatch.task.application.TaskQueries;
 import io.cityloop.dispatch.task.model.Task;
@@ -41,6 +43,7 @@ import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventTopics;
 import io.cityloop.events.CaseEventType;
 import io.cityloop.events.CaseFiled;
+import io.cityloop.events.CategoryTerms;
 import io.cityloop.events.DeadlineWarning;
 import io.cityloop.events.ExtensionDecided;
 import io.cityloop.events.Producers;
@@ -49,7 +52,10 @@ import io.cityloop.events.TaskDispatched;
 import io.cityloop.events.TaskOverdue;
 import io.cityloop.events.TaskResumed;
 import io.cityloop.events.TaskReturned;
+import io.cityloop.events.TimeLimit;
 import io.cityloop.infra.TestInfrastructure;
+import io.cityloop.reference.TimeLimitSpec;
+import io.cityloop.reference.WorkingTimeUnit;
 import io.cityloop.platform.security.RoleAuthorities;
 
 /** The command axis through the web API and onto the topic: routing, return, extension, suspension, the watch. */
@@ -68,6 +74,8 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
     private TaskQueries queries;
     @Autowired
     private DeadlineWatch watch;
+    @Autowired
+    private TaskDeadlines deadlines;
 
     private CaseEventTap tap;
 
@@ -91,9 +99,55 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
         assertThat(task(inWeicheng).assignment().ruleId()).isEqualTo("weicheng-missing-cover");
         assertThat(task(inWeicheng).assignment().ruleSetVersion()).isEqualTo(1);
         assertThat(task(inQindu).assignment().unitId()).isEqualTo("dept-10");
-        assertThat(task(inQindu).assignment().ruleId()).isEqualTo("default-02-04-06");
+        assertThat(task(inQindu).assignment().ruleId()).isEqualTo(Route.CATALOG_DEFAULT);
         assertThat(task(onRenminRoad).assignment().unitId()).isEqualTo("dept-11");
         assertThat(task(onRenminRoad).assignment().ruleId()).isEqualTo("renminlu-dirty-road");
+    }
+
+    /**
+     * The catalog is the supervision center's: a filing carries the terms of the version it was reported under, and
+     * the task follows them — an edited limit and default unit, and a code added after the catalog shipped.
+     */
+    @Test
+    void theCatalogTermsAsFiledSetTheUnitAndTheDeadlineAndTheTaskRecordsTheirVersion() throws Exception {
+        String shipped = fileAndDispatch("02-01-01", QINDU, "6104020010010001");
+        String edited = fileAndDispatch("02-01-01", QINDU, "6104020010010001", new CategoryTerms("02-01-01",
+                "暴露垃圾", "EVENT", "URGENT", new TimeLimit(2, "WORKING_HOURS"), 1, "dept-11", "2026.1-r2"));
+        String added = fileAndDispatch("02-01-40", WEICHENG, "6104040010010001", new CategoryTerms("02-01-40",
+                "占道晾晒", "EVENT", "ORDINARY", new TimeLimit(1, "WORKING_DAYS"), 1, "DISTRICT", "2026.1-r3"));
+
+        Task asShipped = task(shipped);
+        Task asEdited = task(edited);
+        assertThat(asShipped.assignment().unitId()).isEqualTo("district-610402");
+        assertThat(asShipped.subject().catalogVersion()).isEqualTo("2026.1");
+        assertThat(asEdited.assignment().unitId()).isEqualTo("dept-11");
+        assertThat(asEdited.assignment().ruleId()).isEqualTo(Route.CATALOG_DEFAULT);
+        assertThat(asEdited.subject().catalogVersion()).isEqualTo("2026.1-r2");
+        assertThat(asEdited.subject().timeLimit()).isEqualTo(TimeLimitSpec.workingHours(2));
+        assertThat(asEdited.countdown().deadline()).isEqualTo(deadlines.rules().calendar()
+                .deadline(asEdited.assignment().dispatchedAt(), TimeLimitSpec.workingHours(2)))
+                .isBefore(asShipped.countdown().deadline());
+        assertThat(task(added).assignment().unitId()).isEqualTo("district-610404");
+        assertThat(task(added).subject().categoryName()).isEqualTo("占道晾晒");
+
+        TaskDispatched published = awaitEvent(asEdited.subject().caseId(), CaseEventType.DISPATCHED)
+                .dataAs(TaskDispatched.class);
+        assertThat(published.timeLimit()).isEqualTo(new TimeLimit(2.0, "WORKING_HOURS"));
+        assertThat(published.catalogVersion()).isEqualTo("2026.1-r2");
+
+        mvc.perform(post("/api/tasks/{id}/return", added).with(department("district-610404"))
+                        .contentType(JSON).content("{\"reason\":\"占道晾晒由城管执法局处理\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/tasks/{id}/return-review", added).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"justified\":true,\"reason\":\"派遣有误\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/tasks/{id}/redispatch", added).with(user("dispatcher-wang", "dispatcher"))
+                        .contentType(JSON).content("{\"unitId\":\"dept-11\",\"reason\":\"改派\"}"))
+                .andExpect(status().isCreated());
+        Task again = task(TaskId.of(task(added).subject().caseId(), 2).value());
+        assertThat(again.assignment().unitId()).isEqualTo("dept-11");
+        assertThat(again.subject().catalogVersion()).isEqualTo("2026.1-r3");
+        assertThat(again.subject().timeLimit()).isEqualTo(new TimeLimitSpec(1, WorkingTimeUnit.WORKING_DAYS));
     }
 
     @Test
@@ -257,10 +311,14 @@ class CommandAxisIntegrationTest extends DispatchIntegrationTestSupport {
     }
 
     private String fileAndDispatch(String categoryCode, String district, String gridCode) {
+        return fileAndDispatch(categoryCode, district, gridCode, null);
+    }
+
+    private String fileAndDispatch(String categoryCode, String district, String gridCode, CategoryTerms terms) {
         String caseId = newCaseId("CA");
         dispatching.onFiled(InboundCaseEvents.filing(CaseEvent.of(Producers.CASE_INTAKE, caseId, 2, clock.instant(),
                 new CaseFiled(caseId, categoryCode, district, gridCode, "符合立案标准",
-                        new Actor("operator-li", "operator")))));
+                        new Actor("operator-li", "operator"), null, terms))));
         return TaskId.firstOf(caseId).value();
     }
 

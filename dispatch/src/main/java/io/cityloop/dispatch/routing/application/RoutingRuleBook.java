@@ -48,8 +48,7 @@ public class RoutingRuleBook {
     /**
      * Publishes {@code rules} as the next version.
      *
-     * @throws io.cityloop.dispatch.routing.model.InvalidRuleSetException when a rule is wrong or a category has no
-     *                                                                  default
+     * @throws io.cityloop.dispatch.routing.model.InvalidRuleSetException when a rule is wrong
      * @throws StaleRuleSetException                                    when {@code basedOn} is not the latest
      */
     public PublishedRuleSet publish(List<RoutingRule> rules, long basedOn, String by, String reason) {
@@ -67,9 +66,14 @@ public class RoutingRuleBook {
         return published;
     }
 
-    /** Stores the shipped rules as version 1 unless some version exists; replicas racing here insert it once. */
+    /**
+     * Stores the shipped rules as version 1 unless some version exists; replicas racing here insert it once. A store
+     * whose latest version still restates the catalog's default units gets a version without them (see
+     * {@link #withoutRestatedDefaults}).
+     */
     public void seed(PublishedRuleSet shipped) {
         if (store.latest().isPresent()) {
+            withoutRestatedDefaults();
             return;
         }
         shipped.ruleSet().validate(reference);
@@ -77,5 +81,31 @@ public class RoutingRuleBook {
             log.info("routing rules v{} seeded ({} rules)", shipped.ruleSet().version(),
                     shipped.ruleSet().rules().size());
         }
+    }
+
+    /**
+     * Rule sets seeded before the catalog's default unit decided where no rule matches carry one generated rule
+     * per category ({@code default-<code>}) restating the shipped catalog's default; left in place they would shadow
+     * every later edit of a default unit in the catalog. Publishes the latest version without them, once; a
+     * category rule a dispatcher wrote (another id, or another unit) stays.
+     */
+    void withoutRestatedDefaults() {
+        RuleSet latest = latest().ruleSet();
+        List<RoutingRule> kept = latest.rules().stream().filter(rule -> !restatesCatalogDefault(rule)).toList();
+        if (kept.size() == latest.rules().size()) {
+            return;
+        }
+        try {
+            publish(kept, latest.version(), "system", "类别默认处置单位改由部件事件目录决定：去掉 "
+                    + (latest.rules().size() - kept.size()) + " 条与目录默认单位相同的类别规则");
+        } catch (StaleRuleSetException raced) {
+            log.debug("another replica published v{} first", raced.getMessage());
+        }
+    }
+
+    private boolean restatesCatalogDefault(RoutingRule rule) {
+        return rule.isCategoryDefault() && rule.id().equals("default-" + rule.categoryCode())
+                && reference.catalog().find(rule.categoryCode())
+                        .map(category -> category.defaultUnit().equals(rule.unit())).orElse(false);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.cityloop.reference.BrokenRule;
-import io.cityloop.reference.Category;
 import io.cityloop.reference.CityReference;
 
 /**
@@ -38,7 +37,6 @@ public record RuleSet(long version, List<RoutingRule> rules) {
         List<BrokenRule> violations = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> criteria = new HashSet<>();
-        Set<String> defaulted = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             RoutingRule rule = rules.get(i);
             String at = "rules[" + i + "]";
@@ -50,15 +48,6 @@ public record RuleSet(long version, List<RoutingRule> rules) {
                         "rule " + rule.id() + " has the same criteria as an earlier rule"));
             }
             checkRule(rule, at, reference, violations);
-            if (rule.isCategoryDefault()) {
-                defaulted.add(rule.categoryCode());
-            }
-        }
-        for (Category category : reference.catalog().all()) {
-            if (!defaulted.contains(category.code())) {
-                violations.add(new BrokenRule("rules", "category-default",
-                        "category " + category.code() + " " + category.name() + " has no default rule"));
-            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidRuleSetException(violations);

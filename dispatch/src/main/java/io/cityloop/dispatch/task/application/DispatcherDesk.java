@@ -96,7 +96,8 @@ public class DispatcherDesk {
     public Task reassign(TaskId id, String unitChoice, String reason, UnitMember dispatcher, Long expectedVersion) {
         Task current = tasks.load(id, dispatcher, expectedVersion);
         TaskSubject subject = current.subject();
-        Route route = ruleBook.current().manual(subject.categoryCode(), subject.districtCode(), unitChoice);
+        Route route = ruleBook.current().manual(subject.categoryCode(), subject.terms(), subject.districtCode(),
+                unitChoice);
         if (route.unit().id().equals(current.assignment().unitId())) {
             throw new UnroutableCaseException(UnroutableCaseException.Reason.SAME_UNIT,
                     "task " + id + " is already with " + current.assignment().unitName() + "; choose another unit");
@@ -127,10 +128,10 @@ public class DispatcherDesk {
         RoutingRules rules = ruleBook.current();
         TaskSubject subject = returned.subject();
         if (order.unitChoice() != null) {
-            return rules.manual(subject.categoryCode(), subject.districtCode(), order.unitChoice());
+            return rules.manual(subject.categoryCode(), subject.terms(), subject.districtCode(), order.unitChoice());
         }
         Route route = rules.route(new RoutingRequest(subject.categoryCode(), subject.districtCode(),
-                subject.gridCode(), order.componentOwner()));
+                subject.gridCode(), order.componentOwner()), subject.terms());
         if (route.unit().id().equals(returned.assignment().unitId())) {
             throw new UnroutableCaseException(UnroutableCaseException.Reason.SAME_UNIT, "rule " + route.ruleId()
                     + " routes the case back to " + returned.assignment().unitName()

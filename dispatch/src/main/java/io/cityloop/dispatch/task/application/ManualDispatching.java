@@ -80,7 +80,8 @@ public class ManualDispatching {
         TaskId id = TaskId.firstOf(caseId);
         Performer by = dispatcher.asPerformer();
         PendingDispatch dispatched = parked.dispatchedAs(id, by, reason, now);
-        Route route = ruleBook.current().manual(parked.categoryCode(), parked.districtCode(), unitChoice);
+        Route route = ruleBook.current().manual(parked.categoryCode(), parked.category(), parked.districtCode(),
+                unitChoice);
         Task task = Task.dispatch(new DispatchOrder(id, parked.filedCase(), route, by, reason, null,
                 parked.filedEventId()), deadlines.rules(), now);
         if (!tasks.insert(task)) {

@@ -64,7 +64,7 @@ public class TaskDispatching {
         Route route;
         try {
             route = ruleBook.current().route(new RoutingRequest(filed.categoryCode(), filed.districtCode(),
-                    filed.gridCode(), filing.componentOwner()));
+                    filed.gridCode(), filing.componentOwner()), filed.category());
         } catch (UnroutableCaseException e) {
             metrics.routingFailed(e.reason());
             log.warn("case {} cannot be routed ({}): {}; parking it for a dispatcher", filed.caseId(), e.reason(),

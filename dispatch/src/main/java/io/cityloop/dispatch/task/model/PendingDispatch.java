@@ -3,6 +3,8 @@ package io.cityloop.dispatch.task.model;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.cityloop.dispatch.routing.model.CategoryTerms;
+
 /**
  * 待人工派遣: a filed case that automatic routing did not dispatch — because it is switched off, or because the rules
  * could not place the case — parked until a dispatcher chooses the unit. One per case, made from the filing event,
@@ -11,6 +13,7 @@ import java.util.Objects;
  * @param cause  why it was parked, as a short tag: {@code auto-routing-off}, or the routing failure
  *               ({@code unknown-category}, {@code unknown-district}, {@code unknown-unit}, {@code no-rule})
  * @param detail the words behind the cause, for the dispatcher
+ * @param category the category's terms as filed; {@code null} when the filing carried none
  */
 public record PendingDispatch(
         String caseId,
@@ -26,6 +29,7 @@ public record PendingDispatch(
         String dispatchedBy,
         Instant dispatchedAt,
         String dispatchReason,
+        CategoryTerms category,
         Long version) {
 
     public static final String AUTO_ROUTING_OFF = "auto-routing-off";
@@ -34,7 +38,7 @@ public record PendingDispatch(
                                        String detail, Instant now) {
         Objects.requireNonNull(filedEventId, "filedEventId");
         return new PendingDispatch(filed.caseId(), filedEventId, filed.categoryCode(), filed.districtCode(),
-                filed.gridCode(), filedAt, now, cause, detail, null, null, null, null, null);
+                filed.gridCode(), filedAt, now, cause, detail, null, null, null, null, filed.category(), null);
     }
 
     public boolean isPending() {
@@ -42,7 +46,7 @@ public record PendingDispatch(
     }
 
     public FiledCase filedCase() {
-        return new FiledCase(caseId, categoryCode, districtCode, gridCode);
+        return new FiledCase(caseId, categoryCode, districtCode, gridCode, category);
     }
 
     /**
@@ -58,6 +62,6 @@ public record PendingDispatch(
             throw new IllegalArgumentException("a case is dispatched by hand only with a reason");
         }
         return new PendingDispatch(caseId, filedEventId, categoryCode, districtCode, gridCode, filedAt, parkedAt,
-                cause, detail, task.value(), by.id(), now, reason, version);
+                cause, detail, task.value(), by.id(), now, reason, category, version);
     }
 }

@@ -108,7 +108,8 @@ public class NotificationService {
     private Optional<TaskNotice> noticeOf(CaseEvent event) {
         if (event.data() instanceof TaskDispatched d) {
             return Optional.of(new TaskNotice(event.id(), NotificationKind.DISPATCHED, d.caseId(), d.taskId(),
-                    d.unitId(), unitName(d.unitId(), d.unitName()), d.categoryCode(), categoryName(d.categoryCode()),
+                    d.unitId(), unitName(d.unitId(), d.unitName()), d.categoryCode(),
+                    d.categoryName() != null ? d.categoryName() : categoryName(d.categoryCode()),
                     d.deadline(), event.time(), 0));
         }
         if (event.data() instanceof ReworkDispatched r) {

@@ -16,25 +16,32 @@ import io.cityloop.events.CaseRejected;
 import io.cityloop.events.CaseReported;
 import io.cityloop.events.CaseUnmerged;
 import io.cityloop.events.CaseVerified;
+import io.cityloop.events.CategoryTerms;
 import io.cityloop.events.GeoPoint;
 import io.cityloop.events.InformationRequested;
 import io.cityloop.events.Producers;
 import io.cityloop.events.ReworkRequired;
+import io.cityloop.events.TimeLimit;
 import io.cityloop.events.VerificationRequested;
+import io.cityloop.intake.casefile.model.CaseCategory;
 import io.cityloop.intake.casefile.model.CaseChange;
 import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseLocation;
 import io.cityloop.intake.casefile.model.Participant;
+import io.cityloop.intake.catalog.CatalogRegistry;
 import io.cityloop.platform.outbox.OutboxEntry;
+import io.cityloop.reference.CategoryCatalog;
 
 /** The supervision center's changes as integration events of the case-events contract. */
 @Component
 public class CaseEventTranslator {
 
     private final CaseEventCodec codec;
+    private final CatalogRegistry catalogs;
 
-    CaseEventTranslator(CaseEventCodec codec) {
+    CaseEventTranslator(CaseEventCodec codec, CatalogRegistry catalogs) {
         this.codec = codec;
+        this.catalogs = catalogs;
     }
 
     public List<OutboxEntry> outbox(CaseFile file) {
@@ -45,7 +52,7 @@ public class CaseEventTranslator {
                 .toList();
     }
 
-    static CaseEventData data(CaseFile file, CaseChange change) {
+    CaseEventData data(CaseFile file, CaseChange change) {
         String id = file.id();
         CaseLocation where = file.location();
         Actor actor = actor(change.by());
@@ -56,7 +63,7 @@ public class CaseEventTranslator {
         }
         if (change instanceof CaseChange.Filed f) {
             return new CaseFiled(id, file.category().code(), where.districtCode(), where.cellCode(), f.note(), actor,
-                    f.componentOwner());
+                    f.componentOwner(), terms(file.category()));
         }
         if (change instanceof CaseChange.Rejected r) {
             return new CaseRejected(id, r.reason().name(), r.note(), actor);
@@ -86,6 +93,21 @@ public class CaseEventTranslator {
             return new InformationRequested(id, r.question(), actor);
         }
         throw new IllegalArgumentException("no integration event for " + change);
+    }
+
+    /**
+     * The category as the version the case was reported under defines it: the catalog is owned here, and the
+     * command center routes and counts the deadline by exactly these terms.
+     */
+    private CategoryTerms terms(CaseCategory category) {
+        CategoryCatalog catalog = catalogs.version(category.catalogVersion())
+                .filter(reportedUnder -> reportedUnder.find(category.code()).isPresent())
+                .orElseGet(catalogs::current);
+        return catalog.find(category.code())
+                .map(c -> new CategoryTerms(c.code(), c.name(), c.kind().name(), c.urgency().name(),
+                        new TimeLimit(c.handlingLimit().amount(), c.handlingLimit().unit().name()),
+                        c.verificationLimitHours(), c.defaultUnit(), catalog.version()))
+                .orElse(null);
     }
 
     private static Actor actor(Participant participant) {

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -17,14 +15,12 @@ import io.cityloop.dispatch.routing.application.PublishedRuleSet;
 import io.cityloop.dispatch.routing.application.RoutingRuleBook;
 import io.cityloop.dispatch.routing.model.RoutingRule;
 import io.cityloop.dispatch.routing.model.RuleSet;
-import io.cityloop.reference.Category;
-import io.cityloop.reference.CityReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The default rule set shipped in {@code cityloop/dispatch/routing-rules.json}: every category's default unit from
- * the catalog plus the city's place and owner exceptions. Seeded into MongoDB as version 1 on first start.
+ * The default rule set shipped in {@code cityloop/dispatch/routing-rules.json}: the city's place and owner exceptions
+ * to the catalog's default units. Seeded into MongoDB as version 1 on first start.
  */
 @Configuration(proxyBeanMethods = false)
 class ShippedRoutingRules {
@@ -32,15 +28,15 @@ class ShippedRoutingRules {
     static final String RESOURCE = "/cityloop/dispatch/routing-rules.json";
 
     @Bean
-    InitializingBean routingRulesSeed(RoutingRuleBook ruleBook, CityReference reference, Clock clock) {
-        return () -> ruleBook.seed(load(reference, clock));
+    InitializingBean routingRulesSeed(RoutingRuleBook ruleBook, Clock clock) {
+        return () -> ruleBook.seed(load(clock));
     }
 
     /**
-     * The shipped rules, plus the catalog's default unit for any category the file does not route: the catalog
-     * grows (a new minor category) independently of this file, and no category may be left without a route.
+     * The shipped rules: the city's place and owner exceptions. A category no rule matches goes to its default unit
+     * in the catalog version it was filed under, so the file restates no catalog default.
      */
-    static PublishedRuleSet load(CityReference reference, Clock clock) {
+    static PublishedRuleSet load(Clock clock) {
         try (InputStream in = ShippedRoutingRules.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");
@@ -51,14 +47,6 @@ class ShippedRoutingRules {
                 rules.add(new RoutingRule(rule.required("id").asString(), rule.required("categoryCode").asString(),
                         text(rule, "districtCode"), text(rule, "streetCode"), text(rule, "cellCode"),
                         text(rule, "componentOwner"), rule.required("unit").asString(), text(rule, "note")));
-            }
-            Set<String> routed = rules.stream().filter(RoutingRule::isCategoryDefault)
-                    .map(RoutingRule::categoryCode).collect(Collectors.toSet());
-            for (Category category : reference.catalog().all()) {
-                if (!routed.contains(category.code())) {
-                    rules.add(new RoutingRule("default-" + category.code(), category.code(), null, null, null, null,
-                            category.defaultUnit(), category.name() + "：按部件事件目录默认处置单位"));
-                }
             }
             return new PublishedRuleSet(new RuleSet(root.required("version").asLong(), rules), clock.instant(),
                     "system", root.path("reason").asString("shipped default rules"));

@@ -61,7 +61,8 @@ public class TaskEventTranslator {
             TaskSubject subject = task.subject();
             return new TaskDispatched(caseId, taskId, unitId, task.assignment().unitName(), subject.categoryCode(),
                     subject.districtCode(), subject.gridCode(), dispatched.deadline(),
-                    new TimeLimit(subject.timeLimit().amount(), subject.timeLimit().unit().name()), actor);
+                    new TimeLimit(subject.timeLimit().amount(), subject.timeLimit().unit().name()), actor,
+                    subject.categoryName(), subject.catalogVersion());
         }
         if (event instanceof TaskEvent.Accepted) {
             return new TaskAccepted(caseId, taskId, unitId, actor);

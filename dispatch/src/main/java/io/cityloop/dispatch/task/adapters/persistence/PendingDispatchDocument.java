@@ -6,6 +6,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import io.cityloop.dispatch.routing.model.CategoryTerms;
+
 /** A parked filed case (待人工派遣) as stored: one per case, its filing event unique. No events, so no outbox. */
 @Document(PendingDispatchDocument.COLLECTION)
 public record PendingDispatchDocument(
@@ -22,6 +24,7 @@ public record PendingDispatchDocument(
         String dispatchedBy,
         Instant dispatchedAt,
         String dispatchReason,
+        CategoryTerms category,
         @Version Long version) {
 
     public static final String COLLECTION = "pending-dispatches";
@@ -29,6 +32,7 @@ public record PendingDispatchDocument(
     /** Lets Spring Data set the version of this immutable document. */
     public PendingDispatchDocument withVersion(Long newVersion) {
         return new PendingDispatchDocument(caseId, filedEventId, categoryCode, districtCode, gridCode, filedAt,
-                parkedAt, cause, detail, dispatchedTaskId, dispatchedBy, dispatchedAt, dispatchReason, newVersion);
+                parkedAt, cause, detail, dispatchedTaskId, dispatchedBy, dispatchedAt, dispatchReason, category,
+                newVersion);
     }
 }

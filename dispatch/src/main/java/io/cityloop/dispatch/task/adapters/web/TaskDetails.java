@@ -22,10 +22,14 @@ import io.cityloop.reference.WorkingCalendar;
 /**
  * One task with its latest feedback, its pending requests, its clock and its whole timeline; the list view's fields
  * appear at the top level.
+ *
+ * @param catalogVersion the catalog version whose handling limit set the deadline ({@code null} on tasks from
+ *                       before tasks recorded it)
  */
 public record TaskDetails(
         @JsonUnwrapped TaskView task,
         TimeLimitSpec timeLimit,
+        String catalogVersion,
         long grantedWorkingMinutes,
         List<Suspension> suspensions,
         String dispatchedBy,
@@ -54,7 +58,7 @@ public record TaskDetails(
         Hold hold = task.hold();
         Handback handback = task.handback();
         return new TaskDetails(TaskView.of(task, now, calendar), task.subject().timeLimit(),
-                clock.granted().toMinutes(), clock.suspensions(), assignment.dispatchedBy(),
+                task.subject().catalogVersion(), clock.granted().toMinutes(), clock.suspensions(), assignment.dispatchedBy(),
                 assignment.dispatchReason(), hold.pendingExtension(), hold.pendingSuspension(),
                 handback.returnReason(), handback.returnReview(), task.handling().note(), task.handling().photoRef(),
                 task.journal().history().stream().map(HistoryView::of).toList());

@@ -16,24 +16,31 @@ import io.cityloop.dispatch.routing.model.RoutingRule;
 import io.cityloop.dispatch.routing.model.RoutingRules;
 import io.cityloop.dispatch.routing.model.RuleSet;
 import io.cityloop.dispatch.routing.model.UnroutableCaseException;
+import io.cityloop.reference.Category;
 import io.cityloop.reference.CityReference;
 
 /** The shipped rule set: valid, most specific rule wins, and the validation that guards every edit. */
 class ShippedRoutingRulesTest {
 
     private static final CityReference REFERENCE = CityReference.load();
-    private static final RuleSet SHIPPED = ShippedRoutingRules.load(REFERENCE, Clock.systemUTC()).ruleSet();
+    private static final RuleSet SHIPPED = ShippedRoutingRules.load(Clock.systemUTC()).ruleSet();
     private static final RoutingRules RULES = new RoutingRules(REFERENCE, SHIPPED);
     private static final String QINDU_CELL = "6104020010010001";
     private static final String QINDU_OTHER_STREET_CELL = "6104020050010001";
     private static final String WEICHENG_CELL = "6104040010010001";
 
     @Test
-    void shippedRulesRouteEveryCategoryOfTheCatalog() {
+    void shippedRulesAreValidAndLeaveEveryCategorysDefaultToTheCatalog() {
         SHIPPED.validate(REFERENCE);
 
-        assertThat(SHIPPED.rules().stream().filter(RoutingRule::isCategoryDefault).count())
-                .isEqualTo(REFERENCE.catalog().all().size());
+        assertThat(SHIPPED.rules()).noneMatch(RoutingRule::isCategoryDefault);
+        for (Category category : REFERENCE.catalog().all()) {
+            Route route = RULES.route(RoutingRequest.of(category.code(), "610422", "6104220010010001"));
+            assertThat(route.ruleId()).as(category.code()).isEqualTo(Route.CATALOG_DEFAULT);
+            assertThat(route.unit().id()).as(category.code())
+                    .isEqualTo(category.handledByDistrict() ? "district-610422" : category.defaultUnit());
+            assertThat(route.category().catalogVersion()).isEqualTo(REFERENCE.catalog().version());
+        }
     }
 
     @Test
@@ -44,7 +51,7 @@ class ShippedRoutingRulesTest {
         assertThat(weicheng.unit().id()).isEqualTo("dept-16");
         assertThat(weicheng.ruleId()).isEqualTo("weicheng-missing-cover");
         assertThat(qindu.unit().id()).isEqualTo("dept-10");
-        assertThat(qindu.ruleId()).isEqualTo("default-02-04-06");
+        assertThat(qindu.ruleId()).isEqualTo(Route.CATALOG_DEFAULT);
     }
 
     @Test
@@ -72,9 +79,9 @@ class ShippedRoutingRulesTest {
     }
 
     @Test
-    void anEditThatDropsACategoryDefaultOrNamesAnUnknownUnitIsRefusedWithEveryViolation() {
+    void anEditThatNamesAnUnknownUnitOrCategoryIsRefusedWithEveryViolation() {
         List<RoutingRule> edited = new ArrayList<>(SHIPPED.rules());
-        edited.removeIf(rule -> rule.id().equals("default-02-01-01"));
+        edited.add(new RoutingRule("unknown", "09-99-99", null, null, null, null, "dept-10", null));
         edited.add(new RoutingRule("typo", "02-04-06", "610402", null, null, null, "dept-99", null));
         edited.add(new RoutingRule("twin", "02-04-06", "610404", null, null, null, "dept-10", null));
         edited.add(new RoutingRule("lost-street", "02-01-03", "610402", "610404001", null, null, "dept-11", null));
@@ -82,6 +89,6 @@ class ShippedRoutingRulesTest {
         assertThatThrownBy(() -> new RuleSet(2, edited).validate(REFERENCE))
                 .isInstanceOfSatisfying(InvalidRuleSetException.class, e -> assertThat(e.broken())
                         .extracting(v -> v.rule())
-                        .contains("category-default", "known-unit", "unambiguous", "inside"));
+                        .contains("known-category", "known-unit", "unambiguous", "inside"));
     }
 }

@@ -33,9 +33,13 @@ import io.cityloop.events.Producers;
  */
 class StoredTaskShapeIntegrationTest extends DispatchIntegrationTestSupport {
 
-    /** What the flat task document of before held for a freshly dispatched task (nulls are not stored). */
+    /**
+     * What the flat task document of before held for a freshly dispatched task (nulls are not stored), and the
+     * catalog terms every task records since (default unit, catalog version).
+     */
     private static final List<String> DISPATCHED_FIELDS = List.of("_id", "caseId", "sourceEventId", "unitId",
-            "unitName", "categoryCode", "categoryName", "urgency", "districtCode", "gridCode", "timeLimit", "ruleId",
+            "unitName", "categoryCode", "categoryName", "urgency", "districtCode", "gridCode", "timeLimit",
+            "defaultUnit", "catalogVersion", "ruleId",
             "ruleSetVersion", "dispatchedBy", "status", "dispatchedAt", "clock", "deadline", "warnAt",
             "nextEscalationAt", "warned", "overdue", "escalationLevel", "reworkCount", "extensionCount", "eventCount",
             "history", "appliedEventIds", "outbox", "version", "_class");
