@@ -6,7 +6,7 @@ public sealed interface CaseEventData permits
         VerificationRequested, CaseVerified, ReworkRequired, ReworkDispatched, CaseClosed,
         TaskReturned, ReturnReviewed, ExtensionRequested, ExtensionDecided, TaskSuspended, TaskResumed,
         DeadlineWarning, TaskOverdue, TaskEscalated, CaseMerged, CaseUnmerged, CaseCancelled, InformationRequested,
-        DeadlineMoved {
+        DeadlineMoved, ConfirmationRequested, CaseConfirmed {
 
     String caseId();
 

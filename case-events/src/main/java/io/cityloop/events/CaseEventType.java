@@ -36,7 +36,9 @@ public enum CaseEventType {
     UNMERGED("cityloop.case.unmerged.v1", CaseUnmerged.class),
     CANCELLED("cityloop.case.cancelled.v1", CaseCancelled.class),
     INFORMATION_REQUESTED("cityloop.case.information-requested.v1", InformationRequested.class),
-    DEADLINE_MOVED("cityloop.case.deadline-moved.v1", DeadlineMoved.class);
+    DEADLINE_MOVED("cityloop.case.deadline-moved.v1", DeadlineMoved.class),
+    CONFIRMATION_REQUESTED("cityloop.case.confirmation-requested.v1", ConfirmationRequested.class),
+    CONFIRMED("cityloop.case.confirmed.v1", CaseConfirmed.class);
 
     private static final Map<String, CaseEventType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CaseEventType::wireName, Function.identity()));

@@ -27,6 +27,8 @@ public abstract class IntakeIntegrationTestSupport {
      */
     public static final String XINGPING_WEST_AREA = "IA610481002";
     public static final String XINGPING_INSPECTOR = "inspector-xingping";
+    /** Reports of this source go to 核实 as they arrive in the tests (no other test reports from it). */
+    public static final String AUTO_CONFIRMED_SOURCE = "VIDEO_AI";
     /** What the gateway sends in X-CityLoop-Edge; only with it is X-CityLoop-Client believed. */
     public static final String EDGE_SECRET = "edge-secret-of-the-tests";
 
@@ -38,6 +40,7 @@ public abstract class IntakeIntegrationTestSupport {
         registry.add("spring.kafka.consumer.group-id", () -> GROUP);
         registry.add("cityloop.intake.inspector-areas[" + XINGPING_WEST_AREA + "]", () -> XINGPING_INSPECTOR);
         registry.add("cityloop.edge.secret", () -> EDGE_SECRET);
+        registry.add("cityloop.intake.confirmation.automatic[0].sources", () -> AUTO_CONFIRMED_SOURCE);
     }
 
     protected static JwtRequestPostProcessor as(String username, String... roles) {

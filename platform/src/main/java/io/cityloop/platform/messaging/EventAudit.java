@@ -35,7 +35,8 @@ public class EventAudit {
     private static final Set<CaseEventType> CASE_INTAKE_TYPES = EnumSet.of(CaseEventType.REPORTED,
             CaseEventType.FILED, CaseEventType.REJECTED, CaseEventType.MERGED, CaseEventType.UNMERGED,
             CaseEventType.INFORMATION_REQUESTED, CaseEventType.CANCELLED, CaseEventType.VERIFICATION_REQUESTED,
-            CaseEventType.VERIFIED, CaseEventType.REWORK_REQUIRED, CaseEventType.CLOSED);
+            CaseEventType.VERIFIED, CaseEventType.REWORK_REQUIRED, CaseEventType.CLOSED,
+            CaseEventType.CONFIRMATION_REQUESTED, CaseEventType.CONFIRMED);
 
     private final CaseEventCodec codec;
     private final MeterRegistry meters;

@@ -38,4 +38,7 @@ public interface CaseFileStore {
 
     /** Open verifications, oldest first; all of them when {@code assignee} is null. */
     List<CaseFile> openVerifications(String assignee, int limit);
+
+    /** Cases waiting for 核实, soonest due first; of one inspector, or everyone's when {@code assignee} is null. */
+    List<CaseFile> openConfirmations(String assignee, int limit);
 }

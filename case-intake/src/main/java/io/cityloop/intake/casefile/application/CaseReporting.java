@@ -12,6 +12,7 @@ import io.cityloop.intake.casefile.model.AutoFilingRule;
 import io.cityloop.intake.casefile.model.CaseCategory;
 import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseLocation;
+import io.cityloop.intake.casefile.model.CaseStatus;
 import io.cityloop.intake.casefile.model.DuplicateRule;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.Report;
@@ -43,12 +44,13 @@ public class CaseReporting {
     private final NearbyCases nearby;
     private final CityReference city;
     private final IntakeSettings settings;
+    private final ReportConfirmation confirmation;
     private final Clock clock;
     private final MeterRegistry meters;
 
     CaseReporting(CaseFileStore store, CaseNumbering numbering, CatalogRegistry catalogs, UnitCellGrid grid,
-                  NearbyCases nearby, CityReference city, IntakeSettings settings, Clock clock,
-                  MeterRegistry meters) {
+                  NearbyCases nearby, CityReference city, IntakeSettings settings, ReportConfirmation confirmation,
+                  Clock clock, MeterRegistry meters) {
         this.store = store;
         this.numbering = numbering;
         this.catalogs = catalogs;
@@ -56,6 +58,7 @@ public class CaseReporting {
         this.nearby = nearby;
         this.city = city;
         this.settings = settings;
+        this.confirmation = confirmation;
         this.clock = clock;
         this.meters = meters;
     }
@@ -88,12 +91,16 @@ public class CaseReporting {
                     .ifPresent(rule -> file.autoFile("自动立案: " + rule.categoryCode() + " " + rule.sources()
                             + (rule.minReading() == null ? "" : " ≥ " + rule.minReading()), now));
         }
+        if (file.status() == CaseStatus.REPORTED && file.probableDuplicates().isEmpty()) {
+            confirmation.requestIfRuleApplies(file, now);
+        }
         try {
             store.insert(file);
         } catch (DuplicateReportException race) {
             return repeated(store.findReport(reporter.id(), report.idempotencyKey()).orElseThrow(() -> race), report);
         }
         count(file);
+        confirmation.countIfRequested(file);
         return new ReportOutcome(file, true);
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.cityloop.intake.casefile.model.AutoConfirmationRule;
 import io.cityloop.intake.casefile.model.AutoFilingRule;
 import io.cityloop.intake.casefile.model.DuplicateRule;
 import io.cityloop.intake.casefile.model.ReportSource;
@@ -19,6 +20,8 @@ import io.cityloop.intake.casefile.model.ReportSource;
  * @param filing        the operator's filing time limit (受理时限) in working hours
  * @param autoFiling    categories and sources that are filed without an operator
  * @param verification  whether a verdict needs a photo taken on site (yes unless a city turns it off)
+ * @param confirmation  核实 before filing: the inspector's time limit in working minutes and the sources and
+ *                      categories sent to 核实 without an operator
  * @param publicReports how many anonymous reports one client may send per hour
  * @param inspectorAreas inspector area (责任网格, e.g. {@code IA610402001}) → the inspector's user name; areas
  *                       not listed fall back to the district's first inspector
@@ -30,6 +33,7 @@ public record IntakeSettings(
         @DefaultValue Filing filing,
         @DefaultValue List<AutoFiling> autoFiling,
         @DefaultValue Verification verification,
+        @DefaultValue Confirmation confirmation,
         @DefaultValue PublicReports publicReports,
         @DefaultValue Geo geo,
         Map<String, String> inspectorAreas) {
@@ -56,6 +60,17 @@ public record IntakeSettings(
     }
 
     public record Verification(@DefaultValue("true") boolean photoRequired) {
+    }
+
+    public record Confirmation(@DefaultValue("30") int limitWorkingMinutes, List<AutoConfirmation> automatic) {
+
+        public List<AutoConfirmationRule> rules() {
+            return automatic == null ? List.of() : automatic.stream()
+                    .map(rule -> new AutoConfirmationRule(rule.sources(), rule.categoryPrefixes())).toList();
+        }
+    }
+
+    public record AutoConfirmation(Set<ReportSource> sources, List<String> categoryPrefixes) {
     }
 
     public record PublicReports(@DefaultValue("10") int perClientPerHour) {

@@ -53,4 +53,14 @@ public sealed interface CaseChange {
 
     record InformationRequested(long sequence, Instant at, Participant by, String question) implements CaseChange {
     }
+
+    /** 核实派遣 to {@code assignee}; {@code dispatchedOnTime} as {@link Confirmation#dispatchedOnTime()}. */
+    record ConfirmationRequested(long sequence, Instant at, Participant by, String assignee, Instant dueBy,
+                                 Boolean dispatchedOnTime) implements CaseChange {
+    }
+
+    /** 核实结果; a refuted report is also {@link Rejected}. */
+    record Confirmed(long sequence, Instant at, Participant by, ConfirmationResult result, String note,
+                     boolean onTime) implements CaseChange {
+    }
 }

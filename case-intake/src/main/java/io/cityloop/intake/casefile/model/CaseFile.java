@@ -192,6 +192,72 @@ public final class CaseFile {
                 SOURCE));
     }
 
+    /**
+     * 核实派遣: sends a report that did not come from an inspector — a citizen's, the hotline's, a device's — to the
+     * inspector responsible for its cell to confirm on site before it is filed. Once per report; sending it counts
+     * as the operator's first decision for the filing clock (核实按时派发).
+     */
+    public void requestConfirmation(Participant by, String assignee, Instant dueBy, Instant now) {
+        if (source() == ReportSource.INSPECTOR) {
+            throw new CaseRuleViolation("decision", "not-inspector-report",
+                    "an inspector's own report was seen on site; file or reject it");
+        }
+        if (filing.confirmation() != null) {
+            throw new CaseRuleViolation("decision", "once", id + " was already sent to "
+                    + filing.confirmation().assignee() + " for 核实");
+        }
+        Objects.requireNonNull(assignee, "assignee");
+        CaseStatus from = moveTo(CaseStatus.CONFIRMING, "sent for confirmation");
+        Boolean onTime = filing.filingDueBy() == null ? null : !now.isAfter(filing.filingDueBy());
+        filing = filing.decidedAt(now).confirming(Confirmation.requested(assignee, by.id(), now, dueBy, onTime));
+        own(new CaseChange.ConfirmationRequested(next(), now, by, assignee, dueBy, onTime), from,
+                "confirmation-requested", "核实人: " + assignee);
+    }
+
+    /** 核实属实, with at least one photo taken on site: the report goes back to the filing queue. */
+    public void confirm(Participant by, String note, List<String> photoIds, Instant now) {
+        requireConfirmer(by);
+        List<String> evidence = evidence(photoIds, true);
+        CaseStatus from = moveTo(CaseStatus.REPORTED, "confirmed");
+        Confirmation answered = filing.confirmation().answered(ConfirmationResult.CONFIRMED, note, evidence, now);
+        filing = filing.confirming(answered);
+        own(new CaseChange.Confirmed(next(), now, by, ConfirmationResult.CONFIRMED, note, answered.answeredOnTime()),
+                from, "confirmed", note == null ? "核实属实" : "核实属实: " + note);
+    }
+
+    /** 核实不属实, with the reason: the report is rejected as not confirmed. */
+    public void refute(Participant by, String reason, List<String> photoIds, Instant now) {
+        requireConfirmer(by);
+        if (reason == null || reason.isBlank()) {
+            throw new CaseRuleViolation("note", "required", "say what was found on site");
+        }
+        List<String> evidence = evidence(photoIds, false);
+        CaseStatus from = moveTo(CaseStatus.REJECTED, "refuted");
+        Confirmation answered = filing.confirmation().answered(ConfirmationResult.REFUTED, reason, evidence, now);
+        filing = filing.confirming(answered);
+        own(new CaseChange.Confirmed(next(), now, by, ConfirmationResult.REFUTED, reason, answered.answeredOnTime()),
+                from, "refuted", "核实不属实: " + reason);
+        own(new CaseChange.Rejected(next(), now, by, RejectionReason.NOT_CONFIRMED, reason), from, "rejected",
+                RejectionReason.NOT_CONFIRMED.name() + ": " + reason);
+    }
+
+    /** Whether this participant may answer the open 核实: its assignee, or a shift lead. */
+    public boolean mayConfirm(Participant by) {
+        Confirmation open = filing.confirmation();
+        return status == CaseStatus.CONFIRMING && open != null && open.isOpen()
+                && (open.assignee().equals(by.id()) || SHIFT_LEAD.equals(by.role()));
+    }
+
+    private void requireConfirmer(Participant by) {
+        if (status != CaseStatus.CONFIRMING) {
+            throw new IllegalTransitionException(id, "confirmed", status);
+        }
+        if (!mayConfirm(by)) {
+            throw new NotPermittedException("only " + filing.confirmation().assignee()
+                    + ", who was sent to confirm " + id + ", or a shift lead may answer the 核实");
+        }
+    }
+
     /** 作废: only a shift lead, with a reason, and only before dispatch. */
     public void cancel(Participant by, String reason, Instant now) {
         requireShiftLead(by, "cancel a case");
@@ -344,7 +410,7 @@ public final class CaseFile {
     private List<String> evidence(List<String> photoIds, boolean photoRequired) {
         List<String> ids = photoIds == null ? List.of() : photoIds;
         if (photoRequired && ids.isEmpty()) {
-            throw new CaseRuleViolation("photoIds", "required", "a verification verdict needs a photo taken on site");
+            throw new CaseRuleViolation("photoIds", "required", "a verdict given on site needs a photo taken there");
         }
         for (String photoId : ids) {
             if (photo(photoId).isEmpty()) {
@@ -406,6 +472,7 @@ public final class CaseFile {
     public Instant stageDueBy() {
         return switch (status) {
             case REPORTED -> filing.filingDueBy();
+            case CONFIRMING -> filing.confirmation() == null ? null : filing.confirmation().dueBy();
             case DISPATCHED, ACCEPTED, REWORK -> handling.currentTask() == null ? null
                     : handling.currentTask().deadline();
             case VERIFYING -> handling.verification() == null ? null : handling.verification().dueBy();
@@ -493,6 +560,10 @@ public final class CaseFile {
 
     public Verification verification() {
         return handling.verification();
+    }
+
+    public Confirmation confirmation() {
+        return filing.confirmation();
     }
 
     public int reworkCount() {

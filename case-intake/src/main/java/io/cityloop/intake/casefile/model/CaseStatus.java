@@ -10,6 +10,8 @@ public enum CaseStatus {
     REPORTED,
     /** 待补充: the operator asked the reporter for more information before deciding. */
     INFO_REQUESTED,
+    /** 核实中: sent to the inspector of its cell to confirm on site before the filing decision. */
+    CONFIRMING,
     /** 已立案: filed, waiting for the command center to dispatch it. */
     FILED,
     /** 不予立案: not filed, with a coded reason. An end state. */
@@ -38,7 +40,8 @@ public enum CaseStatus {
 
     public Set<CaseStatus> next() {
         return switch (this) {
-            case REPORTED -> EnumSet.of(FILED, REJECTED, MERGED, INFO_REQUESTED, CANCELLED);
+            case REPORTED -> EnumSet.of(FILED, REJECTED, MERGED, INFO_REQUESTED, CONFIRMING, CANCELLED);
+            case CONFIRMING -> EnumSet.of(REPORTED, REJECTED, CANCELLED);
             case INFO_REQUESTED -> EnumSet.of(REPORTED, REJECTED, MERGED, CANCELLED);
             case MERGED -> EnumSet.of(REPORTED);
             case FILED -> EnumSet.of(DISPATCHED, CANCELLED);

@@ -11,16 +11,17 @@ import java.util.List;
  * @param filingDecidedAt when the operator first decided, null until then
  * @param filingOnTime    whether that first decision came within the limit; null until decided
  * @param masterCaseId    the case this one is merged into, while MERGED
+ * @param confirmation    the 核实 the report was sent to before the decision, null when none
  */
 public record Filing(Instant filingDueBy, Instant filingDecidedAt, Boolean filingOnTime,
-                     List<String> probableDuplicates, String masterCaseId) {
+                     List<String> probableDuplicates, String masterCaseId, Confirmation confirmation) {
 
     public Filing {
         probableDuplicates = probableDuplicates == null ? List.of() : List.copyOf(probableDuplicates);
     }
 
     static Filing dueBy(Instant dueBy) {
-        return new Filing(dueBy, null, null, List.of(), null);
+        return new Filing(dueBy, null, null, List.of(), null, null);
     }
 
     /** The operator's first decision stops the clock; later ones leave it as it stopped. */
@@ -29,14 +30,18 @@ public record Filing(Instant filingDueBy, Instant filingDecidedAt, Boolean filin
             return this;
         }
         return new Filing(filingDueBy, now, filingDueBy == null || !now.isAfter(filingDueBy), probableDuplicates,
-                masterCaseId);
+                masterCaseId, confirmation);
     }
 
     Filing flagging(List<String> masters) {
-        return new Filing(filingDueBy, filingDecidedAt, filingOnTime, masters, masterCaseId);
+        return new Filing(filingDueBy, filingDecidedAt, filingOnTime, masters, masterCaseId, confirmation);
     }
 
     Filing mergedInto(String master) {
-        return new Filing(filingDueBy, filingDecidedAt, filingOnTime, probableDuplicates, master);
+        return new Filing(filingDueBy, filingDecidedAt, filingOnTime, probableDuplicates, master, confirmation);
+    }
+
+    Filing confirming(Confirmation next) {
+        return new Filing(filingDueBy, filingDecidedAt, filingOnTime, probableDuplicates, masterCaseId, next);
     }
 }

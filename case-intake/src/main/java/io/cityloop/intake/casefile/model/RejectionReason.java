@@ -11,5 +11,7 @@ public enum RejectionReason {
     /** 信息不全 */
     INFORMATION_INSUFFICIENT,
     /** 重复上报 */
-    DUPLICATE
+    DUPLICATE,
+    /** 核实不属实: the inspector sent to confirm the report on site found it untrue. */
+    NOT_CONFIRMED
 }

@@ -14,7 +14,7 @@ class InspectorAssignmentTest {
     private static final CityReference CITY = CityReference.load();
 
     private static InspectorAssignment assigning(Map<String, String> areas) {
-        return new InspectorAssignment(new IntakeSettings(null, null, null, null, null, null, areas), CITY);
+        return new InspectorAssignment(new IntakeSettings(null, null, null, null, null, null, null, areas), CITY);
     }
 
     private static CaseLocation inArea(String districtCode, String area) {

@@ -77,7 +77,9 @@ class CaseFileTest {
     @Test
     void theStatusEnumHoldsTheEdges() {
         assertThat(CaseStatus.REPORTED.next()).containsExactlyInAnyOrder(CaseStatus.FILED, CaseStatus.REJECTED,
-                CaseStatus.MERGED, CaseStatus.INFO_REQUESTED, CaseStatus.CANCELLED);
+                CaseStatus.MERGED, CaseStatus.INFO_REQUESTED, CaseStatus.CONFIRMING, CaseStatus.CANCELLED);
+        assertThat(CaseStatus.CONFIRMING.next()).containsExactlyInAnyOrder(CaseStatus.REPORTED, CaseStatus.REJECTED,
+                CaseStatus.CANCELLED);
         assertThat(CaseStatus.MERGED.next()).containsExactly(CaseStatus.REPORTED);
         assertThat(CaseStatus.FILED.next()).containsExactlyInAnyOrder(CaseStatus.DISPATCHED, CaseStatus.CANCELLED);
         assertThat(CaseStatus.CANCELLED.next()).isEmpty();

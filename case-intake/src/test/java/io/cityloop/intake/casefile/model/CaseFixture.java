@@ -24,12 +24,21 @@ public final class CaseFixture {
     }
 
     public static CaseFile reportedCase(String id, Participant reporter) {
+        return reportedCase(id, reporter, ReportSource.INSPECTOR);
+    }
+
+    /** A hotline caller's report (12345), taken down by an operator. */
+    public static CaseFile hotlineCase() {
+        return reportedCase("CL20261123000009", OPERATOR, ReportSource.HOTLINE);
+    }
+
+    public static CaseFile reportedCase(String id, Participant reporter, ReportSource source) {
         return CaseFile.report(id,
                 new Report(new CaseCategory("02-01-01", "暴露垃圾", "2026.1", "QUICK"),
                         "人民路与渭阳西路交叉口东南角暴露垃圾约2平方米",
                         new CaseLocation(108.7012, 34.3405, "秦都区人民路88号", "610402", "秦都区", "610402005",
                                 "渭阳西路街道", "610402005003", "渭阳西路街道第3社区", "6104020050030184", "IA610402005"),
-                        ReportSource.INSPECTOR, ReportOrigin.NONE),
+                        source, ReportOrigin.NONE),
                 new Submission(reporter, MONDAY_0900, "2f1c7a9e-0001", "fingerprint"), FILING_DUE);
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseCancelled;
 import io.cityloop.events.CaseClosed;
+import io.cityloop.events.CaseConfirmed;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventData;
@@ -17,6 +18,7 @@ import io.cityloop.events.CaseReported;
 import io.cityloop.events.CaseUnmerged;
 import io.cityloop.events.CaseVerified;
 import io.cityloop.events.CategoryTerms;
+import io.cityloop.events.ConfirmationRequested;
 import io.cityloop.events.GeoPoint;
 import io.cityloop.events.InformationRequested;
 import io.cityloop.events.Producers;
@@ -67,6 +69,13 @@ public class CaseEventTranslator {
         }
         if (change instanceof CaseChange.Rejected r) {
             return new CaseRejected(id, r.reason().name(), r.note(), actor);
+        }
+        if (change instanceof CaseChange.ConfirmationRequested c) {
+            return new ConfirmationRequested(id, c.assignee(), where.cellCode(), c.dueBy(), c.dispatchedOnTime(),
+                    actor);
+        }
+        if (change instanceof CaseChange.Confirmed c) {
+            return new CaseConfirmed(id, c.result().name(), c.note(), c.onTime(), actor);
         }
         if (change instanceof CaseChange.VerificationRequested v) {
             return new VerificationRequested(id, v.taskId(), v.assignee(), where.cellCode(), v.dueBy(), actor);

@@ -49,6 +49,8 @@ record Open311ServiceRequest(
                 return "已上报，等待受理";
             case INFO_REQUESTED:
                 return "待补充信息";
+            case CONFIRMING:
+                return "已派监督员现场核实";
             case FILED:
                 return "已立案，等待派遣";
             case DISPATCHED:

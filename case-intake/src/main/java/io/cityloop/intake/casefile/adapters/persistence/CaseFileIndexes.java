@@ -12,7 +12,7 @@ import io.cityloop.platform.persistence.CollectionIndexes;
 
 /**
  * The unique index that makes a retried report return its first case even under a race, and the indexes behind
- * every list: the operator's filing queue, the inspector's checks, a reporter's own reports (我的上报), the filters of the case list, the duplicate
+ * every list: the operator's filing queue, the inspector's checks and 核实 requests, a reporter's own reports (我的上报), the filters of the case list, the duplicate
  * search (a bounding box on category and coordinates), the outbox relay's sweep (a sparse index of the cases with an
  * event waiting) and, on a real MongoDB, the 2dsphere index of native geo
  * queries (the embedded server cannot build it).
@@ -30,6 +30,9 @@ class CaseFileIndexes {
                 index("filing_queue", "status", "priority", "reportedAt"),
                 index("by_reporter", "reporter._id", "-reportedAt", "-_id"),
                 index("verifier", "verification.assignee"),
+                // 核实: an inspector's open requests and everyone's, soonest due first (answered ones keep the fields)
+                index("confirmer", "confirmation.assignee", "status", "confirmation.dueBy"),
+                index("confirmations_due", "status", "confirmation.dueBy"),
                 index("by_district", "location.districtCode", "status", "-reportedAt"),
                 index("by_street", "location.streetCode", "-reportedAt"),
                 index("by_source", "source", "-reportedAt"),

@@ -193,6 +193,16 @@ class MongoCaseFileStore implements CaseFileStore {
                 CaseFileDocument.class).stream().map(this::restore).toList();
     }
 
+    @Override
+    public List<CaseFile> openConfirmations(String assignee, int limit) {
+        Criteria open = where("status").is(CaseStatus.CONFIRMING.name());
+        if (assignee != null) {
+            open = where("confirmation.assignee").is(assignee).and("status").is(CaseStatus.CONFIRMING.name());
+        }
+        return mongo.find(query(open).with(Sort.by(Sort.Order.asc("confirmation.dueBy"))).limit(limit),
+                CaseFileDocument.class).stream().map(this::restore).toList();
+    }
+
     private CaseFile restore(CaseFileDocument document) {
         return CaseFile.restore(mapper.toSnapshot(document));
     }

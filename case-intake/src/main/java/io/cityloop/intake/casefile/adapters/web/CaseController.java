@@ -27,6 +27,7 @@ import io.cityloop.intake.casefile.application.FilingReview;
 import io.cityloop.intake.casefile.application.NearbyCases;
 import io.cityloop.intake.casefile.application.NewReport;
 import io.cityloop.intake.casefile.application.OnSiteVerification;
+import io.cityloop.intake.casefile.application.ReportConfirmation;
 import io.cityloop.intake.casefile.application.ReportOutcome;
 import io.cityloop.intake.casefile.model.CaseStatus;
 import io.cityloop.intake.casefile.model.Participant;
@@ -53,6 +54,7 @@ class CaseController {
     private final CaseReporting reporting;
     private final FilingReview filing;
     private final OnSiteVerification verification;
+    private final ReportConfirmation confirmation;
     private final CaseFileStore cases;
     private final NearbyCases nearby;
     private final CaseViews views;
@@ -61,12 +63,13 @@ class CaseController {
     private final CityReference city;
 
     CaseController(CaseReporting reporting, FilingReview filing, OnSiteVerification verification,
-                   CaseFileStore cases, NearbyCases nearby, CaseViews views, CaseAccess access, Clock clock,
-                   CityReference city) {
+                   ReportConfirmation confirmation, CaseFileStore cases, NearbyCases nearby, CaseViews views,
+                   CaseAccess access, Clock clock, CityReference city) {
         this.city = city;
         this.reporting = reporting;
         this.filing = filing;
         this.verification = verification;
+        this.confirmation = confirmation;
         this.cases = cases;
         this.nearby = nearby;
         this.views = views;
@@ -222,6 +225,7 @@ class CaseController {
                 yield filing.merge(id, request.masterCaseId(), operator, request.note());
             }
             case REQUEST_INFO -> filing.requestInformation(id, operator, request.note());
+            case CONFIRM -> confirmation.request(id, operator);
             case FILE -> filing.file(id, operator, request.note(), knownUnit(request.componentOwner()));
         });
     }

@@ -37,6 +37,7 @@ record CaseView(
         List<Photo> photos,
         Task currentTask,
         Check verification,
+        Confirmation confirmation,
         List<Step> timeline) {
 
     record Position(double lon, double lat) {
@@ -54,6 +55,12 @@ record CaseView(
 
     record Check(String assignee, Instant requestedAt, Instant dueBy, String result, String note, Instant verifiedAt,
                  List<String> photoIds) {
+    }
+
+    /** 核实 before filing: who was sent, by whom, when it was due and whether it was sent and answered in time. */
+    record Confirmation(String assignee, String requestedBy, Instant requestedAt, Instant dueBy,
+                        Boolean dispatchedOnTime, String result, String note, Instant answeredAt,
+                        Boolean answeredOnTime, List<String> photoIds) {
     }
 
     record Step(Instant at, String type, String fromStatus, String toStatus, String actor, String role, String reason,

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.cityloop.intake.casefile.model.CaseFile;
 import io.cityloop.intake.casefile.model.CaseLocation;
+import io.cityloop.intake.casefile.model.Confirmation;
 import io.cityloop.intake.casefile.model.Participant;
 import io.cityloop.intake.casefile.model.PhotoRef;
 import io.cityloop.intake.casefile.model.ReportOrigin;
@@ -42,7 +43,7 @@ class CaseViews {
                 file.photos().stream().map(p -> photo(file.id(), p)).toList(),
                 file.currentTask() == null ? null : new CaseView.Task(file.currentTask().taskId(),
                         file.currentTask().unitId(), file.currentTask().unitName(), file.currentTask().deadline()),
-                check(file.verification()), steps(file.timeline()));
+                check(file.verification()), confirmation(file.confirmation()), steps(file.timeline()));
     }
 
     List<CaseView.Step> steps(List<TimelineEntry> timeline) {
@@ -104,6 +105,15 @@ class CaseViews {
     private static CaseView.Photo photo(String caseId, PhotoRef p) {
         return new CaseView.Photo(p.id(), p.sha256(), p.contentType(), p.size(), p.stage(), p.takenAt(), p.lon(),
                 p.lat(), p.uploadedBy(), p.uploadedAt(), "/api/cases/" + caseId + "/photos/" + p.id());
+    }
+
+    private static CaseView.Confirmation confirmation(Confirmation c) {
+        if (c == null) {
+            return null;
+        }
+        return new CaseView.Confirmation(c.assignee(), c.requestedBy(), c.requestedAt(), c.dueBy(),
+                c.dispatchedOnTime(), c.result() == null ? null : c.result().name(), c.note(), c.answeredAt(),
+                c.isOpen() ? null : c.answeredOnTime(), c.photoIds());
     }
 
     private static CaseView.Check check(Verification v) {

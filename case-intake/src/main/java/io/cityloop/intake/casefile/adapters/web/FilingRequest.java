@@ -8,8 +8,8 @@ import io.cityloop.intake.casefile.model.RejectionReason;
 import io.cityloop.intake.web.PlainText;
 
 /**
- * The operator's decision: FILE, REJECT (with its coded reason), MERGE (into {@code masterCaseId}) or REQUEST_INFO
- * (the question in {@code note}). Filing a component case (部件) may name the component's owner, a department id,
+ * The operator's decision: FILE, REJECT (with its coded reason), MERGE (into {@code masterCaseId}), REQUEST_INFO
+ * (the question in {@code note}) or CONFIRM (派核实: to the inspector of the cell, for a report not from one). Filing a component case (部件) may name the component's owner, a department id,
  * which routes the case to the owner's unit.
  */
 record FilingRequest(@NotNull Decision decision, RejectionReason reasonCode,
@@ -21,6 +21,7 @@ record FilingRequest(@NotNull Decision decision, RejectionReason reasonCode,
         FILE,
         REJECT,
         MERGE,
-        REQUEST_INFO
+        REQUEST_INFO,
+        CONFIRM
     }
 }
