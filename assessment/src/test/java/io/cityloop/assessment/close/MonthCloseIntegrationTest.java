@@ -302,8 +302,10 @@ class MonthCloseIntegrationTest {
     @org.junit.jupiter.api.Order(3)
     void droppingTheProjectionAndReplayingFromOffsetZeroGivesIdenticalFacts() throws Exception {
         String prefix = PREFIX + "-rebuild";
-        List<List<CaseEvent>> cases = SimulatedMonth.casesOf(prefix);
+        List<List<CaseEvent>> cases = new java.util.ArrayList<>(SimulatedMonth.casesOf(prefix));
+        cases.add(SimulatedMonth.confirmedReport(prefix + "-confirmed"));
         publishAndAwait(cases);
+        assertThat(facts.find(prefix + "-confirmed").orElseThrow().confirmation().answeredOnTime()).isTrue();
         List<CaseFacts> before = cases.stream().map(events -> facts.find(events.get(0).subject()).orElseThrow())
                 .toList();
 

@@ -37,15 +37,19 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import io.cityloop.assessment.facts.application.CaseFactsProjection;
 import io.cityloop.assessment.facts.application.CaseFactsStore;
+import io.cityloop.assessment.facts.model.Confirmation;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseClosed;
+import io.cityloop.events.CaseConfirmed;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventCodec;
 import io.cityloop.events.CaseEventData;
 import io.cityloop.events.CaseEventTopics;
 import io.cityloop.events.CaseFiled;
+import io.cityloop.events.CaseRejected;
 import io.cityloop.events.CaseReported;
 import io.cityloop.events.CaseVerified;
+import io.cityloop.events.ConfirmationRequested;
 import io.cityloop.events.GeoPoint;
 import io.cityloop.events.Producers;
 import io.cityloop.events.ReworkDispatched;
@@ -142,6 +146,102 @@ class ScorecardIntegrationTest {
         assertThat(appliedEvents()).isEqualTo(appliedBefore);
         assertThat(facts.find(GARBAGE_CASE).orElseThrow().tasks()).hasSize(1);
         assertNovemberScorecards();
+    }
+
+    /**
+     * 核实 in October 2026 (a month no other test here touches), 秦都区 cell 6104020050030184: a hotline report sent by
+     * 王芳 ({@code operator-wangfang}) to 张伟 ({@code inspector}) and confirmed in time, a citizen's report sent by the
+     * automatic rule and refuted late. Published twice: the second delivery changes nothing.
+     */
+    @Test
+    void confirmationsCountForTheInspectorAskedAndTheOperatorWhoSentThem() throws Exception {
+        String hotline = "QD-202610-" + UUID.randomUUID();
+        String citizen = "QD-202610-" + UUID.randomUUID();
+        List<CaseEvent> events = new ArrayList<>(confirmedInTime(hotline));
+        events.addAll(refutedLate(citizen));
+
+        publish(events);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(facts.find(hotline)).hasValueSatisfying(c -> assertThat(c.appliedEventIds()).hasSize(4));
+            assertThat(facts.find(citizen)).hasValueSatisfying(c -> assertThat(c.appliedEventIds()).hasSize(4));
+        });
+        awaitConsumerCaughtUp();
+        assertThat(facts.find(hotline).orElseThrow().confirmation()).isEqualTo(new Confirmation("inspector",
+                at("2026-10-20T09:10"), "operator-wangfang", at("2026-10-20T09:40"), true, at("2026-10-20T09:30"),
+                "inspector", "CONFIRMED", true));
+        assertThat(facts.find(citizen).orElseThrow().confirmation().requestedBy()).isNull();
+        assertOctoberConfirmations();
+
+        publish(events);
+        awaitConsumerCaughtUp();
+
+        assertThat(facts.find(hotline).orElseThrow().appliedEventIds()).hasSize(4);
+        assertThat(facts.find(citizen).orElseThrow().appliedEventIds()).hasSize(4);
+        assertOctoberConfirmations();
+    }
+
+    private void assertOctoberConfirmations() throws Exception {
+        mvc.perform(get("/api/scorecards/2026-10/positions").param("role", "inspector")
+                        .with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.columns[?(@.key == 'onTimeConfirmationRate')].label").value("按时核实率"))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'inspector')].name").value("张伟"))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'inspector')].confirmations").value(2))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'inspector')].confirmedOnTime").value(1))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'inspector')].onTimeConfirmationRate").value(0.5))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'inspector')].verifications").value(0));
+        mvc.perform(get("/api/scorecards/2026-10/positions").param("role", "operator")
+                        .with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.columns[?(@.key == 'onTimeConfirmationDispatchRate')].label")
+                        .value("核实按时派发率"))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'operator-wangfang')].confirmationsSent").value(1))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'operator-wangfang')].confirmationsSentOnTime").value(1))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'operator-wangfang')].onTimeConfirmationDispatchRate")
+                        .value(1.0))
+                .andExpect(jsonPath("$.rows[?(@.userId == 'confirmation-rule')]", hasSize(0)));
+        mvc.perform(get("/api/scorecards/2026-10/positions/inspector/inspector/cases")
+                        .param("indicator", "onTimeConfirmationRate").with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.label").value("按时核实率"))
+                .andExpect(jsonPath("$.measure").value("confirmations"))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.cases", hasSize(2)));
+        String csv = mvc.perform(get("/api/scorecards/2026-10/positions/export").param("role", "inspector")
+                        .param("format", "csv").with(user("supervisor", null)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("核实数", "按时核实数", "按时核实率");
+    }
+
+    private static List<CaseEvent> confirmedInTime(String caseId) {
+        Actor wangFang = new Actor("operator-wangfang", "operator");
+        String cell = "6104020050030184";
+        return List.of(
+                intake(caseId, 1, "2026-10-20T09:00", new CaseReported(caseId, "HOTLINE", "02-01-01",
+                        "12345热线：世纪大道人行道暴露垃圾约2平方米", new GeoPoint(108.705, 34.338), "秦都区世纪大道",
+                        "610402", cell, "2026.1", wangFang)),
+                intake(caseId, 2, "2026-10-20T09:10", new ConfirmationRequested(caseId, "inspector", cell,
+                        at("2026-10-20T09:40"), true, wangFang)),
+                intake(caseId, 3, "2026-10-20T09:30", new CaseConfirmed(caseId, "CONFIRMED",
+                        "现场属实：人行道暴露垃圾约2平方米", true, new Actor("inspector", "inspector"))),
+                intake(caseId, 4, "2026-10-20T09:40", new CaseFiled(caseId, "02-01-01", "610402", cell,
+                        "核实属实，予以立案", wangFang)));
+    }
+
+    private static List<CaseEvent> refutedLate(String caseId) {
+        Actor zhangWei = new Actor("inspector", "inspector");
+        String cell = "6104020050030184";
+        return List.of(
+                intake(caseId, 1, "2026-10-21T10:00", new CaseReported(caseId, "PUBLIC", "02-01-01",
+                        "市民举报：世纪大道公交站旁垃圾堆放", new GeoPoint(108.706, 34.339), "秦都区世纪大道",
+                        "610402", cell, "2026.1", new Actor("citizen-13900000000", "citizen"))),
+                intake(caseId, 2, "2026-10-21T10:00", new ConfirmationRequested(caseId, "inspector", cell,
+                        at("2026-10-21T10:30"), null, Actor.system("confirmation-rule"))),
+                intake(caseId, 3, "2026-10-21T10:50", new CaseConfirmed(caseId, "REFUTED",
+                        "现场未见垃圾堆放，已由保洁清扫", false, zhangWei)),
+                intake(caseId, 4, "2026-10-21T10:50", new CaseRejected(caseId, "NOT_CONFIRMED",
+                        "现场未见垃圾堆放，已由保洁清扫", zhangWei)));
     }
 
     @Test

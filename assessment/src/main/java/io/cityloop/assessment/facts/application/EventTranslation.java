@@ -10,6 +10,7 @@ import io.cityloop.assessment.facts.model.TaskStep;
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseCancelled;
 import io.cityloop.events.CaseClosed;
+import io.cityloop.events.CaseConfirmed;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventData;
 import io.cityloop.events.CaseFiled;
@@ -18,6 +19,7 @@ import io.cityloop.events.CaseRejected;
 import io.cityloop.events.CaseReported;
 import io.cityloop.events.CaseUnmerged;
 import io.cityloop.events.CaseVerified;
+import io.cityloop.events.ConfirmationRequested;
 import io.cityloop.events.DeadlineMoved;
 import io.cityloop.events.DeadlineWarning;
 import io.cityloop.events.ExtensionDecided;
@@ -76,6 +78,14 @@ final class EventTranslation {
         }
         if (data instanceof CaseClosed) {
             return facts -> facts.closed(id, at);
+        }
+        if (data instanceof ConfirmationRequested c) {
+            // the automatic rule (a system actor) is no operator: its request is kept without a sender
+            return facts -> facts.confirmationRequested(id, at, c.assignee(), person(c.actor()), c.dueBy(),
+                    c.onTime());
+        }
+        if (data instanceof CaseConfirmed c) {
+            return facts -> facts.confirmationAnswered(id, at, person(c.actor()), c.result(), c.onTime());
         }
         if (data instanceof TaskDispatched d) {
             return facts -> facts.dispatched(id, new TaskAssignment(d.taskId(), d.unitId(), d.unitName(),

@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
  * @param mergedInto      the master case while this case is merged as a duplicate (合并), else {@code null}
  * @param mergeDecidedAt  business time of the latest merge or unmerge, which wins whatever the arrival order
  * @param mergedBy        the operator who merged it (of the merge in force), {@code null} when not merged or unknown
+ * @param confirmation    the 核实 before filing (a report not from an inspector sent to one to confirm on site), or
+ *                        {@code null} when the report was not sent to be confirmed
  * @param tasks           every task of the case, ordered by task id whatever order their events arrived in
  * @param appliedEventIds ids of the events already applied, the proof of idempotence
  */
@@ -47,6 +49,7 @@ public record CaseFacts(
         Instant mergeDecidedAt,
         String mergedBy,
         Instant closedAt,
+        Confirmation confirmation,
         List<TaskFacts> tasks,
         List<String> appliedEventIds) {
 
@@ -57,7 +60,7 @@ public record CaseFacts(
 
     public static CaseFacts firstSeen(String caseId) {
         return new CaseFacts(caseId, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, List.of(), List.of());
+                null, null, null, null, List.of(), List.of());
     }
 
     public boolean hasApplied(String eventId) {
@@ -146,6 +149,32 @@ public record CaseFacts(
         return next.build();
     }
 
+    /**
+     * 核实派遣: the report was sent to {@code inspector} to confirm on site by {@code dueBy}.
+     *
+     * @param operator   who sent it, {@code null} for the automatic rule
+     * @param sentOnTime case-intake's 核实按时派发, {@code null} when not tracked
+     */
+    public CaseFacts confirmationRequested(String eventId, Instant at, String inspector, String operator,
+                                           Instant dueBy, Boolean sentOnTime) {
+        if (hasApplied(eventId)) {
+            return this;
+        }
+        Builder next = edit(eventId);
+        next.confirmation = confirmationSoFar().requested(inspector, at, operator, dueBy, sentOnTime);
+        return next.build();
+    }
+
+    /** 核实结果: {@code CONFIRMED} (属实) or {@code REFUTED} (不属实), answered by {@code by}, on time or not (按时核实). */
+    public CaseFacts confirmationAnswered(String eventId, Instant at, String by, String result, boolean onTime) {
+        if (hasApplied(eventId)) {
+            return this;
+        }
+        Builder next = edit(eventId);
+        next.confirmation = confirmationSoFar().answered(at, by, result, onTime);
+        return next.build();
+    }
+
     /** 派遣: a task for a handling unit with its deadline. */
     public CaseFacts dispatched(String eventId, TaskAssignment assignment) {
         if (hasApplied(eventId)) {
@@ -172,6 +201,11 @@ public record CaseFacts(
 
     public Optional<TaskFacts> task(String taskId) {
         return tasks.stream().filter(task -> task.taskId().equals(taskId)).findFirst();
+    }
+
+    /** The 核实 known so far, empty before its first event: request and answer may arrive in either order. */
+    private Confirmation confirmationSoFar() {
+        return confirmation != null ? confirmation : Confirmation.NONE;
     }
 
     /** Whether the case was closed strictly before {@code cutOff}. */
@@ -204,13 +238,17 @@ public record CaseFacts(
 
     /**
      * The months this case counts in (考核月): those of its report, filing decision, every dispatch, every task's
-     * current deadline and every verification request — whatever a scorecard of that month may count.
+     * current deadline, every verification request and the confirmation request (核实) — whatever a scorecard of
+     * that month may count.
      */
     public List<String> countsIn(ZoneId zone) {
         TreeSet<String> months = new TreeSet<>();
         addMonth(months, reportedAt, zone);
         addMonth(months, filedAt, zone);
         addMonth(months, rejectedAt, zone);
+        if (confirmation != null) {
+            addMonth(months, confirmation.requestedAt(), zone);
+        }
         for (TaskFacts task : tasks) {
             addMonth(months, task.deadline(), zone);
             addMonthsUntilHandled(months, task, zone);
@@ -333,6 +371,7 @@ public record CaseFacts(
         private Instant mergeDecidedAt;
         private String mergedBy;
         private Instant closedAt;
+        private Confirmation confirmation;
         private List<TaskFacts> tasks;
         private List<String> appliedEventIds;
 
@@ -354,6 +393,7 @@ public record CaseFacts(
             mergeDecidedAt = facts.mergeDecidedAt;
             mergedBy = facts.mergedBy;
             closedAt = facts.closedAt;
+            confirmation = facts.confirmation;
             tasks = facts.tasks;
             appliedEventIds = facts.appliedEventIds;
         }
@@ -361,7 +401,7 @@ public record CaseFacts(
         private CaseFacts build() {
             return new CaseFacts(caseId, districtCode, gridCode, categoryCode, source, reporter, reportedAt, filedAt,
                     filedBy, filedByRole, rejectedAt, rejectedBy, cancelledAt, mergedInto, mergeDecidedAt, mergedBy,
-                    closedAt, tasks, appliedEventIds);
+                    closedAt, confirmation, tasks, appliedEventIds);
         }
     }
 }

@@ -34,9 +34,17 @@ public enum Measure {
     MISSED("missed", "漏报数", Scope.INSPECTOR),
     VERIFICATIONS("verifications", "核查数", Scope.INSPECTOR),
     VERIFIED_ON_TIME("verifiedOnTime", "按时核查数", Scope.INSPECTOR),
+    /** 核实数: reports sent to the inspector to confirm on site before filing (核实, not 核查). */
+    CONFIRMATIONS("confirmations", "核实数", Scope.INSPECTOR),
+    /** 按时核实数: of those, answered by the due time before the cut-off. */
+    CONFIRMED_ON_TIME("confirmedOnTime", "按时核实数", Scope.INSPECTOR),
     DECISIONS("decisions", "受理数", Scope.OPERATOR),
     DECIDED_ON_TIME("decidedOnTime", "按时受理数", Scope.OPERATOR),
     MERGES("merges", "合并数", Scope.OPERATOR),
+    /** 核实派发数: reports the operator sent to an inspector to confirm; the automatic rule's are no operator's. */
+    CONFIRMATIONS_SENT("confirmationsSent", "核实派发数", Scope.OPERATOR),
+    /** 核实按时派发数: of those, sent within the operator's limit of the report (as 按时受理). */
+    CONFIRMATIONS_SENT_ON_TIME("confirmationsSentOnTime", "核实按时派发数", Scope.OPERATOR),
     FILED_ACCURATE("filedAccurate", "准确立案数", Scope.OPERATOR, Scope.SHIFT_LEAD),
     FILED_ON_TIME("filedOnTime", "按时立案数", Scope.SHIFT_LEAD),
     DISPATCHES("dispatches", "派遣数", Scope.DISPATCHER),

@@ -1,5 +1,9 @@
 package io.cityloop.assessment.scorecard.model;
 
+import static io.cityloop.assessment.scheme.model.Measure.CONFIRMATIONS;
+import static io.cityloop.assessment.scheme.model.Measure.CONFIRMATIONS_SENT;
+import static io.cityloop.assessment.scheme.model.Measure.CONFIRMATIONS_SENT_ON_TIME;
+import static io.cityloop.assessment.scheme.model.Measure.CONFIRMED_ON_TIME;
 import static io.cityloop.assessment.scheme.model.Measure.DECIDED_ON_TIME;
 import static io.cityloop.assessment.scheme.model.Measure.DECISIONS;
 import static io.cityloop.assessment.scheme.model.Measure.DISPATCHED_ON_TIME;
@@ -25,6 +29,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.cityloop.assessment.facts.model.CaseFacts;
+import io.cityloop.assessment.facts.model.Confirmation;
 import io.cityloop.assessment.facts.model.StepKind;
 import io.cityloop.assessment.facts.model.TaskFacts;
 import io.cityloop.assessment.facts.model.TaskStep;
@@ -101,6 +106,7 @@ final class MonthCounter {
         countReport(theCase, merged, inspectorDuplicates, sink);
         countDecision(theCase, merged, sink);
         countMerge(theCase, merged, sink);
+        countConfirmation(theCase, sink);
         for (TaskFacts task : theCase.tasks()) {
             countDispatch(theCase, task, sink);
             countVerifications(theCase, task, sink);
@@ -241,6 +247,44 @@ final class MonthCounter {
             lead[FILED_ACCURATE.ordinal()] = counts[FILED_ACCURATE.ordinal()];
             sink.accept(new Contribution(Scope.SHIFT_LEAD, theCase.filedBy(), theCase.caseId(), null, lead));
         }
+    }
+
+    /**
+     * 核实: a confirmation requested in the month counts for the inspector asked (核实数, and 按时核实数 when answered
+     * by its due time before the cut-off) and for the operator who sent it (核实派发数, 核实按时派发数), not for the
+     * automatic rule. It counts whatever became of the case (merged, rejected as not confirmed): the site visit and
+     * the sending were done either way.
+     */
+    private void countConfirmation(CaseFacts theCase, Consumer<Contribution> sink) {
+        Confirmation confirmation = theCase.confirmation();
+        if (confirmation == null || confirmation.requestedAt() == null
+                || !period.happenedIn(confirmation.requestedAt())) {
+            return;
+        }
+        if (confirmation.assignee() != null) {
+            long[] asked = Contribution.empty();
+            asked[CONFIRMATIONS.ordinal()] = 1;
+            asked[CONFIRMED_ON_TIME.ordinal()] = confirmation.answeredOnTimeBefore(period.cutOff()) ? 1 : 0;
+            sink.accept(new Contribution(Scope.INSPECTOR, confirmation.assignee(), theCase.caseId(), null, asked));
+        }
+        if (confirmation.sentByOperator()) {
+            long[] sent = Contribution.empty();
+            sent[CONFIRMATIONS_SENT.ordinal()] = 1;
+            sent[CONFIRMATIONS_SENT_ON_TIME.ordinal()] = sentInTime(theCase, confirmation) ? 1 : 0;
+            sink.accept(new Contribution(Scope.OPERATOR, confirmation.requestedBy(), theCase.caseId(), null, sent));
+        }
+    }
+
+    /**
+     * 核实按时派发: sending a report to be confirmed is the operator's first answer to it, so it is timed as 受理 is,
+     * within the scheme's operator limit of the report. Without the report (its event lost or late) case-intake's
+     * own judgement decides.
+     */
+    private boolean sentInTime(CaseFacts theCase, Confirmation confirmation) {
+        if (theCase.reportedAt() == null) {
+            return Boolean.TRUE.equals(confirmation.dispatchedOnTime());
+        }
+        return within(theCase.reportedAt(), confirmation.requestedAt(), rules.operatorLimitMinutes());
     }
 
     private void countDispatch(CaseFacts theCase, TaskFacts task, Consumer<Contribution> sink) {

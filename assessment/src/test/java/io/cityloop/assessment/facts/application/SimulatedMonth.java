@@ -8,12 +8,14 @@ import java.util.List;
 
 import io.cityloop.events.Actor;
 import io.cityloop.events.CaseClosed;
+import io.cityloop.events.CaseConfirmed;
 import io.cityloop.events.CaseEvent;
 import io.cityloop.events.CaseEventData;
 import io.cityloop.events.CaseFiled;
 import io.cityloop.events.CaseMerged;
 import io.cityloop.events.CaseReported;
 import io.cityloop.events.CaseVerified;
+import io.cityloop.events.ConfirmationRequested;
 import io.cityloop.events.ExtensionDecided;
 import io.cityloop.events.GeoPoint;
 import io.cityloop.events.Producers;
@@ -138,6 +140,24 @@ public final class SimulatedMonth {
     private static CaseReported reported(String caseId, String source) {
         return new CaseReported(caseId, source, "02-01-01", "人民路垃圾堆放", new GeoPoint(108.70, 34.34),
                 "秦都区人民路", "610402", "6104020010010001", "2026.1", INSPECTOR);
+    }
+
+    /**
+     * A hotline report of 暴露垃圾 in cell 6104020050030184 sent by the operator to the inspector for 核实 and confirmed
+     * in time, then filed. Not among {@link #casesOf}, whose numbers are computed by hand without it.
+     */
+    public static List<CaseEvent> confirmedReport(String caseId) {
+        String cell = "6104020050030184";
+        return List.of(
+                intake(caseId, 1, "2026-11-23T09:00", new CaseReported(caseId, "HOTLINE", "02-01-01",
+                        "12345热线：世纪大道人行道暴露垃圾约2平方米", new GeoPoint(108.705, 34.338), "秦都区世纪大道",
+                        "610402", cell, "2026.1", OPERATOR)),
+                intake(caseId, 2, "2026-11-23T09:14", new ConfirmationRequested(caseId, "inspector", cell,
+                        at("2026-11-23T09:44"), true, OPERATOR)),
+                intake(caseId, 3, "2026-11-23T09:35", new CaseConfirmed(caseId, "CONFIRMED",
+                        "现场属实：人行道暴露垃圾约2平方米", true, INSPECTOR)),
+                intake(caseId, 4, "2026-11-23T09:50", new CaseFiled(caseId, "02-01-01", "610402", cell,
+                        "核实属实，予以立案", OPERATOR)));
     }
 
     private static TaskDispatched dispatched(String caseId, String task, String unit, String deadline) {

@@ -156,6 +156,24 @@ public final class CaseFactsFixture {
         return this;
     }
 
+    /** 核实派遣 by an operator; {@code onTime} is case-intake's 核实按时派发. */
+    public CaseFactsFixture confirmationSentBy(String operator, String at, String inspector, String dueBy) {
+        facts = facts.confirmationRequested(id(), at(at), inspector, operator, at(dueBy), null);
+        return this;
+    }
+
+    /** 核实派遣 by the automatic rule (actor {@code confirmation-rule}, a system actor): no operator. */
+    public CaseFactsFixture confirmationSentByRule(String at, String inspector, String dueBy) {
+        facts = facts.confirmationRequested(id(), at(at), inspector, null, at(dueBy), true);
+        return this;
+    }
+
+    /** 核实结果 by the inspector asked; {@code onTime} is whether it came by the due time (按时核实). */
+    public CaseFactsFixture confirmationAnswered(String at, String result, boolean onTime) {
+        facts = facts.confirmationAnswered(id(), at(at), facts.confirmation().assignee(), result, onTime);
+        return this;
+    }
+
     public CaseFactsFixture cancelled(String at) {
         facts = facts.cancelled(id(), at(at));
         return this;

@@ -37,6 +37,7 @@ public class CaseFactsDocument {
     private Instant mergeDecidedAt;
     private String mergedBy;
     private Instant closedAt;
+    private ConfirmationDocument confirmation;
     private List<TaskFactsDocument> tasks = new ArrayList<>();
     private List<String> appliedEventIds = new ArrayList<>();
     private List<String> countsIn = new ArrayList<>();
@@ -168,6 +169,14 @@ public class CaseFactsDocument {
 
     public void setClosedAt(Instant closedAt) {
         this.closedAt = closedAt;
+    }
+
+    public ConfirmationDocument getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(ConfirmationDocument confirmation) {
+        this.confirmation = confirmation;
     }
 
     public List<TaskFactsDocument> getTasks() {

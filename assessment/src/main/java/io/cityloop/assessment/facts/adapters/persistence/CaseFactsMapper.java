@@ -4,6 +4,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 import io.cityloop.assessment.facts.model.CaseFacts;
+import io.cityloop.assessment.facts.model.Confirmation;
 import io.cityloop.assessment.facts.model.TaskFacts;
 import io.cityloop.assessment.facts.model.TaskStep;
 
@@ -24,6 +25,10 @@ interface CaseFactsMapper {
     TaskFactsDocument toDocument(TaskFacts task);
 
     TaskStep toStep(TaskStepDocument document);
+
+    Confirmation toConfirmation(ConfirmationDocument document);
+
+    ConfirmationDocument toDocument(Confirmation confirmation);
 
     TaskStepDocument toDocument(TaskStep step);
 }
