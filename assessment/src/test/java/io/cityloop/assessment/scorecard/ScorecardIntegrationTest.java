@@ -199,7 +199,9 @@ class ScorecardIntegrationTest {
                 .andExpect(jsonPath("$.rows[?(@.userId == 'operator-wangfang')].confirmationsSentOnTime").value(1))
                 .andExpect(jsonPath("$.rows[?(@.userId == 'operator-wangfang')].onTimeConfirmationDispatchRate")
                         .value(1.0))
-                .andExpect(jsonPath("$.rows[?(@.userId == 'confirmation-rule')]", hasSize(0)));
+                .andExpect(jsonPath("$.rows[?(@.userId == 'confirmation-rule')]", hasSize(0)))
+                // the refuted report is rejected by the system: no 受理 credited to the inspector who answered
+                .andExpect(jsonPath("$.rows[?(@.userId == 'inspector')]", hasSize(0)));
         mvc.perform(get("/api/scorecards/2026-10/positions/inspector/inspector/cases")
                         .param("indicator", "onTimeConfirmationRate").with(user("supervisor", null)))
                 .andExpect(status().isOk())
@@ -241,7 +243,7 @@ class ScorecardIntegrationTest {
                 intake(caseId, 3, "2026-10-21T10:50", new CaseConfirmed(caseId, "REFUTED",
                         "现场未见垃圾堆放，已由保洁清扫", false, zhangWei)),
                 intake(caseId, 4, "2026-10-21T10:50", new CaseRejected(caseId, "NOT_CONFIRMED",
-                        "现场未见垃圾堆放，已由保洁清扫", zhangWei)));
+                        "现场未见垃圾堆放，已由保洁清扫", Actor.system("confirmation-refuted"))));
     }
 
     @Test

@@ -225,6 +225,20 @@ final class MonthCounter {
         sink.accept(new Contribution(Scope.OPERATOR, theCase.mergedBy(), theCase.caseId(), null, counts));
     }
 
+    /**
+     * When the operator's 受理 clock for the decision started: at the report, or — for a report that an inspector
+     * confirmed on site (核实属实) before the decision — at the answer, when the report came back to the queue; the
+     * time on site is the inspector's, counted in 按时核实率, not the operator's.
+     */
+    private static Instant decisionClockStart(CaseFacts theCase, Instant decidedAt) {
+        Confirmation confirmation = theCase.confirmation();
+        if (confirmation != null && confirmation.answeredAt() != null && "CONFIRMED".equals(confirmation.result())
+                && !confirmation.answeredAt().isAfter(decidedAt)) {
+            return confirmation.answeredAt();
+        }
+        return theCase.reportedAt();
+    }
+
     private void countDecision(CaseFacts theCase, boolean merged, Consumer<Contribution> sink) {
         boolean filed = period.happenedIn(theCase.filedAt()) && theCase.filedBy() != null;
         boolean rejected = !filed && period.happenedIn(theCase.rejectedAt()) && theCase.rejectedBy() != null;
@@ -234,8 +248,8 @@ final class MonthCounter {
         Instant decidedAt = filed ? theCase.filedAt() : theCase.rejectedAt();
         long[] counts = Contribution.empty();
         counts[DECISIONS.ordinal()] = 1;
-        counts[DECIDED_ON_TIME.ordinal()] = within(theCase.reportedAt(), decidedAt, rules.operatorLimitMinutes())
-                ? 1 : 0;
+        counts[DECIDED_ON_TIME.ordinal()] = within(decisionClockStart(theCase, decidedAt), decidedAt,
+                rules.operatorLimitMinutes()) ? 1 : 0;
         counts[FILED.ordinal()] = filed ? 1 : 0;
         counts[FILED_ACCURATE.ordinal()] = filed && !merged && !theCase.cancelledBefore(period.cutOff()) ? 1 : 0;
         sink.accept(new Contribution(Scope.OPERATOR, filed ? theCase.filedBy() : theCase.rejectedBy(),

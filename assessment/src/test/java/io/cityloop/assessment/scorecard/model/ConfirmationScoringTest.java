@@ -81,6 +81,29 @@ class ConfirmationScoringTest {
         assertThat(sent).extracting(Contribution::caseId).containsExactly("HZ-1", "HZ-2");
     }
 
+    /**
+     * After 核实属实 the operator's 受理 clock starts again at the answer: reported 09:00, sent 09:05, confirmed late at
+     * 10:00, filed 10:10 — 70 working minutes after the report (late), 10 after the answer (按时受理). The time on
+     * site is the inspector's (late on 按时核实率), not the operator's.
+     */
+    @Test
+    void aFilingAfterAConfirmedReportIsTimedFromTheAnswer() {
+        CaseFacts confirmed = aCase("HZ-7").reportedFrom("HOTLINE", "610402", "2026-11-11T09:00")
+                .confirmationSentBy(OPERATOR, "2026-11-11T09:05", ZHANG_WEI, "2026-11-11T09:35")
+                .confirmationAnswered("2026-11-11T10:00", "CONFIRMED", false)
+                .filedBy("2026-11-11T10:10", OPERATOR).facts();
+        CaseFacts unconfirmed = aCase("HZ-8").reportedFrom("HOTLINE", "610402", "2026-11-11T09:00")
+                .filedBy("2026-11-11T10:10", OPERATOR).facts();
+
+        var all = calculator(NOVEMBER, AFTER_NOVEMBER).all(List.of(confirmed, unconfirmed));
+
+        ScorecardRow operator = all.get(Scope.OPERATOR).row(OPERATOR).orElseThrow();
+        assertThat(operator.count(Measure.DECISIONS)).isEqualTo(2);
+        assertThat(operator.count(Measure.DECIDED_ON_TIME)).as("HZ-7 from the answer; HZ-8 from the report, late")
+                .isEqualTo(1);
+        assertThat(all.get(Scope.INSPECTOR).row(ZHANG_WEI).orElseThrow().count(Measure.CONFIRMED_ON_TIME)).isZero();
+    }
+
     /** The new columns inform; under every shipped scheme no score, rank, grade, volume or older count moves. */
     @Test
     void theNewColumnsChangeNoScoreOrOlderCountUnderAnyShippedScheme() {
@@ -140,7 +163,7 @@ class ConfirmationScoringTest {
 
     /**
      * HZ-1: a hotline report of 暴露垃圾 (02-01-01) on Monday 9 November 09:00, sent 09:10 (due 09:40), confirmed
-     * 09:30, filed 09:45. HZ-2: a citizen's report on Tuesday 10 November 09:00, sent 09:50 (late, due 10:20),
+     * 09:25, filed 09:28. HZ-2: a citizen's report on Tuesday 10 November 09:00, sent 09:50 (late, due 10:20),
      * refuted 11:00 (late). HZ-3: a sensor alarm on Monday 30 November 17:20 sent by the automatic rule, due 17:50,
      * still unanswered at the cut-off (1 December 00:00).
      *
@@ -152,12 +175,12 @@ class ConfirmationScoringTest {
         CaseFactsFixture open = aCase("HZ-3").reportedFrom("SENSOR", "610402", "2026-11-30T17:20");
         if (confirmations) {
             inTime.confirmationSentBy(OPERATOR, "2026-11-09T09:10", ZHANG_WEI, "2026-11-09T09:40")
-                    .confirmationAnswered("2026-11-09T09:30", "CONFIRMED", true);
+                    .confirmationAnswered("2026-11-09T09:25", "CONFIRMED", true);
             late.confirmationSentBy(OPERATOR, "2026-11-10T09:50", ZHANG_WEI, "2026-11-10T10:20")
                     .confirmationAnswered("2026-11-10T11:00", "REFUTED", false);
             open.confirmationSentByRule("2026-11-30T17:20", ZHANG_WEI, "2026-11-30T17:50");
         }
-        inTime.filedBy("2026-11-09T09:45", OPERATOR);
+        inTime.filedBy("2026-11-09T09:28", OPERATOR);
         return List.of(inTime.facts(), late.facts(), open.facts());
     }
 

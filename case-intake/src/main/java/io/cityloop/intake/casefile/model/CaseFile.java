@@ -28,6 +28,11 @@ public final class CaseFile {
     private static final Participant AUTO_CLOSE = Participant.system("auto-close");
     private static final Participant AUTO_FILING = Participant.system("auto-filing");
     private static final Participant VERIFICATION_ASSIGNMENT = Participant.system("verification-assignment");
+    /**
+     * Who rejects a report the inspector refuted on site: the rule that a refuted report is not filed, not the
+     * inspector, whose answer is the 核实 — so that no position is credited with a filing decision it did not make.
+     */
+    private static final Participant REFUTED_ON_SITE = Participant.system("confirmation-refuted");
 
     private final String id;
     private CaseStatus status;
@@ -237,8 +242,8 @@ public final class CaseFile {
         filing = filing.confirming(answered);
         own(new CaseChange.Confirmed(next(), now, by, ConfirmationResult.REFUTED, reason, answered.answeredOnTime()),
                 from, "refuted", "核实不属实: " + reason);
-        own(new CaseChange.Rejected(next(), now, by, RejectionReason.NOT_CONFIRMED, reason), from, "rejected",
-                RejectionReason.NOT_CONFIRMED.name() + ": " + reason);
+        own(new CaseChange.Rejected(next(), now, REFUTED_ON_SITE, RejectionReason.NOT_CONFIRMED, reason), from,
+                "rejected", RejectionReason.NOT_CONFIRMED.name() + ": " + reason);
     }
 
     /** Whether this participant may answer the open 核实: its assignee, or a shift lead. */

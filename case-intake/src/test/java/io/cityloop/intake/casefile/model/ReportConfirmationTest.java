@@ -67,8 +67,10 @@ class ReportConfirmationTest {
 
         assertThat(file.status()).isEqualTo(CaseStatus.REJECTED);
         assertThat(file.confirmation().answeredOnTime()).isFalse();
-        assertThat(file.changes()).last().isInstanceOfSatisfying(CaseChange.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectionReason.NOT_CONFIRMED));
+        assertThat(file.changes()).last().isInstanceOfSatisfying(CaseChange.Rejected.class, r -> {
+            assertThat(r.reason()).isEqualTo(RejectionReason.NOT_CONFIRMED);
+            assertThat(r.by().role()).as("the rule rejects, not the inspector").isEqualTo("system");
+        });
         assertThat(file.changes()).filteredOn(CaseChange.Confirmed.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(CaseChange.Confirmed.class, c -> {
                     assertThat(c.result()).isEqualTo(ConfirmationResult.REFUTED);
