@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.cityloop.intake.casefile.application.ReportConfirmation;
 import io.cityloop.intake.casefile.model.ConfirmationResult;
 import io.cityloop.intake.casefile.model.Participant;
-import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 import io.cityloop.reference.CityReference;
 
@@ -40,12 +39,8 @@ class ConfirmationController {
     @GetMapping("/api/confirmations")
     @PreAuthorize("hasAnyRole('INSPECTOR','SHIFT_LEAD')")
     List<ConfirmationItem> open(@RequestParam(defaultValue = "50") int limit, CurrentUser user) {
-        if (limit < 1 || limit > 200) {
-            throw Problems.validation("limit", "range", "must be between 1 and 200");
-        }
-        String assignee = user.hasRole("shift-lead") ? null : user.username();
         Instant now = clock.instant();
-        return confirmation.openFor(assignee, limit).stream()
+        return confirmation.openFor(OnSiteWorkList.assigneeOf(user), OnSiteWorkList.checkedLimit(limit)).stream()
                 .map(file -> ConfirmationItem.of(file, city.calendar(), now)).toList();
     }
 

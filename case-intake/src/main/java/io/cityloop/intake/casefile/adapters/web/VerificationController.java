@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cityloop.intake.casefile.application.OnSiteVerification;
-import io.cityloop.platform.problem.Problems;
 import io.cityloop.platform.security.CurrentUser;
 import io.cityloop.reference.CityReference;
 
@@ -31,12 +30,8 @@ class VerificationController {
     @GetMapping("/api/verifications")
     @PreAuthorize("hasAnyRole('INSPECTOR','SHIFT_LEAD')")
     List<VerificationItem> open(@RequestParam(defaultValue = "50") int limit, CurrentUser user) {
-        if (limit < 1 || limit > 200) {
-            throw Problems.validation("limit", "range", "must be between 1 and 200");
-        }
-        String assignee = user.hasRole("shift-lead") ? null : user.username();
         Instant now = clock.instant();
-        return verification.openFor(assignee, limit).stream()
+        return verification.openFor(OnSiteWorkList.assigneeOf(user), OnSiteWorkList.checkedLimit(limit)).stream()
                 .map(file -> VerificationItem.of(file, city.calendar(), now)).toList();
     }
 }
