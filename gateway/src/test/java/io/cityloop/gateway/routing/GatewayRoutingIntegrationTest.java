@@ -118,6 +118,16 @@ class GatewayRoutingIntegrationTest {
     }
 
     @Test
+    void theInspectorsReportsToConfirmAreAskedOfCaseIntake() {
+        client.get().uri("/api/confirmations?limit=100")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("inspector"))
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(CASE_INTAKE.lastRequest().path()).isEqualTo("/api/confirmations");
+    }
+
+    @Test
     void theWorkingCalendarIsRoutedToTheCommandCenter() {
         client.get().uri("/api/reference/calendar/2026")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("dispatcher"))
