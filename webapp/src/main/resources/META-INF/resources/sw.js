@@ -3,13 +3,13 @@
  * from the cache when there is no network, so an inspector can open the app and report offline; reports then
  * wait in IndexedDB (app/outbox.js). API calls are never cached here.
  */
-const SHELL = 'cityloop-shell-v2';
+const SHELL = 'cityloop-shell-v3';
 const PRECACHE = [
   '/', '/index.html', '/manifest.webmanifest', '/favicon.ico',
   '/app/app.css', '/app/main.js', '/app/api.js', '/app/session.js', '/app/i18n.js', '/app/format.js',
   '/app/outbox.js', '/app/reference.js', '/app/map.js', '/app/components.js', '/app/category-picker.js',
   '/app/scorecard-format.js', '/app/live.js',
-  '/app/views/login.js', '/app/views/field-report.js', '/app/views/field-mine.js', '/app/views/field-checks.js',
+  '/app/views/login.js', '/app/views/field-report.js', '/app/views/field-mine.js', '/app/views/field-checks.js', '/app/views/field-confirm.js',
   '/app/views/inbox.js', '/app/views/desk.js', '/app/views/supervision.js',
   '/webjars/vue/3.5.26/dist/vue.global.prod.js', '/webjars/leaflet/1.9.4/dist/leaflet.js',
   '/webjars/leaflet/1.9.4/dist/leaflet.css', '/fonts/cityloop-sans-sc.woff2', '/icons/icon-192.png',

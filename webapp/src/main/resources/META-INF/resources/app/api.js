@@ -23,12 +23,20 @@ export class OfflineError extends Error {
 
 function describe(status, problem) {
   if (problem && Array.isArray(problem.errors) && problem.errors.length) {
-    return problem.errors.map((e) => (e.message ? `${fieldName(e.field)}：${e.message}` : fieldName(e.field))).join('；');
+    return problem.errors.map(brokenRule).join('；');
   }
   if (problem && problem.detail) return problem.detail;
   if (problem && problem.title) return problem.title;
   if (status === 503) return t('error.unavailable');
   return t('error.status', { status });
+}
+
+/** A broken rule the apps have words for (problem.<field>.<rule>), else the field's name and the server's message. */
+function brokenRule(e) {
+  const key = `problem.${e.field}.${e.rule}`;
+  const words = t(key);
+  if (words !== key) return words;
+  return e.message ? `${fieldName(e.field)}：${e.message}` : fieldName(e.field);
 }
 
 function fieldName(field) {

@@ -96,30 +96,75 @@ export const PhotoStrip = {
 
 const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g;
 
+const REASON_CODE = /^[A-Z][A-Z_]+(?=:|$)/;
+
+/** A step's reason as people read it: times in Beijing time, a rejection's code (NOT_CONFIRMED: …) in words. */
+function readable(step) {
+  let text = step.reason;
+  if (step.type === 'rejected') {
+    text = text.replace(REASON_CODE, (code) => (t('reject.' + code) === 'reject.' + code ? code : t('reject.' + code)));
+  }
+  return text.replace(INSTANT, (at) => beijingTime(at));
+}
+
 export const Timeline = {
   props: { steps: { type: Array, default: () => [] } },
-  setup: () => ({ t, beijingTime, readable: (text) => text.replace(INSTANT, (at) => beijingTime(at)) }),
+  setup: () => ({ t, beijingTime, readable }),
   template: `
     <ol class="timeline">
-      <li v-for="(s, i) in steps" :key="i">
+      <li v-for="(s, i) in steps" :key="i" :data-step="s.type">
         <time>{{ beijingTime(s.at) }}</time>
         <strong>{{ t('step.' + s.type) }}</strong>
         <span v-if="s.actor" class="muted"> · {{ s.actor }}</span>
-        <div v-if="s.reason" class="reason">{{ readable(s.reason) }}</div>
+        <div v-if="s.reason" class="reason">{{ readable(s) }}</div>
       </li>
     </ol>`,
 };
 
 /** 剩余/超期 working time, yellow at the warning (预警) and red when overdue (超期), as the API says. */
 export const TimeLeft = {
-  props: { minutes: Number, warned: Boolean, overdue: Boolean, stopped: Boolean },
+  props: { minutes: Number, warned: Boolean, overdue: Boolean, stopped: Boolean, overKey: String },
   setup: () => ({ t, workingTimeLeft }),
   template: `
     <span class="time-left" :class="{ red: overdue, yellow: warned && !overdue }" data-test="time-left">
-      <span v-if="overdue" class="light">{{ t('light.overdue') }}</span>
+      <span v-if="overdue && !overKey" class="light">{{ t('light.overdue') }}</span>
       <span v-else-if="warned" class="light">{{ t('light.warned') }}</span>
-      {{ stopped ? t('time.stopped') : workingTimeLeft(minutes) }}
+      {{ stopped ? t('time.stopped') : workingTimeLeft(minutes, overKey) }}
     </span>`,
+};
+
+/**
+ * 核实 of a report before filing, as the desks show it: who was sent, by whom and when, by when, whether it was
+ * sent within the filing limit, and the answer with its note and the photos it cites.
+ */
+export const ConfirmationCard = {
+  components: { PhotoStrip },
+  props: { file: { type: Object, required: true } },
+  setup: () => ({ t, beijingTime }),
+  computed: {
+    c() { return this.file.confirmation; },
+    photos() {
+      const ids = (this.c && this.c.photoIds) || [];
+      return (this.file.photos || []).filter((p) => ids.includes(p.id));
+    },
+  },
+  template: `
+    <section v-if="c" class="card confirmation" :data-result="c.result || 'OPEN'" data-test="confirmation">
+      <div class="line"><h3>{{ t('confirm.title') }}</h3>
+        <span class="tag" :class="c.result ? 's-confirm-' + c.result.toLowerCase() : 's-confirming'" data-test="confirmation-result">{{ c.result ? t('confirm.result.' + c.result) : t('case.CONFIRMING') }}</span></div>
+      <dl class="facts small">
+        <dt>{{ t('confirm.assignee') }}</dt><dd data-test="confirmation-assignee">{{ c.assignee }}</dd>
+        <dt>{{ t('confirm.requested') }}</dt><dd>{{ beijingTime(c.requestedAt) }} · {{ c.requestedBy }}
+          <span v-if="c.dispatchedOnTime === false" class="tag s-rework">{{ t('confirm.sentLate') }}</span></dd>
+        <dt>{{ t('confirm.due') }}</dt><dd>{{ beijingTime(c.dueBy) }}</dd>
+        <template v-if="c.answeredAt">
+          <dt>{{ t('confirm.answered') }}</dt><dd>{{ beijingTime(c.answeredAt) }}
+            <span v-if="c.answeredOnTime === false" class="tag s-rework">{{ t('confirm.answeredLate') }}</span></dd>
+        </template>
+        <template v-if="c.note"><dt>{{ t('common.note') }}</dt><dd data-test="confirmation-note">{{ c.note }}</dd></template>
+      </dl>
+      <photo-strip v-if="photos.length" :photos="photos"></photo-strip>
+    </section>`,
 };
 
 export const StatusTag = {

@@ -35,10 +35,13 @@ export function workingHours(minutes) {
   return (Math.round(hours * 10) / 10).toString();
 }
 
-/** "剩余 3.5 工作小时" or "超期 1 工作小时"; null minutes (a finished task) show nothing. */
-export function workingTimeLeft(minutes) {
+/**
+ * "剩余 3.5 工作小时" or "超期 1 工作小时"; null minutes (a finished task) show nothing. {@code overKey} words the
+ * overdue side for what is late: a task is 超期, a 核实 not yet answered 已超时.
+ */
+export function workingTimeLeft(minutes, overKey = 'time.over') {
   if (minutes === null || minutes === undefined) return '';
-  return minutes >= 0 ? t('time.left', { value: workingHours(minutes) }) : t('time.over', { value: workingHours(minutes) });
+  return minutes >= 0 ? t('time.left', { value: workingHours(minutes) }) : t(overKey, { value: workingHours(minutes) });
 }
 
 /** 0.3333 → "33.3%". */

@@ -10,6 +10,7 @@ import { SignIn } from './views/login.js';
 import { FieldReport } from './views/field-report.js';
 import { FieldMine } from './views/field-mine.js';
 import { FieldChecks, FieldCheck } from './views/field-checks.js';
+import { FieldConfirmations, FieldConfirmation } from './views/field-confirm.js';
 import { TaskInbox, TaskDetail, Notices, unread, countUnread } from './views/inbox.js';
 import { FilingDesk, HotlineForm, DispatchDesk, CaseDetail } from './views/desk.js';
 import { Supervision, MonthReport } from './views/supervision.js';
@@ -29,6 +30,8 @@ const routes = [
   { path: /^\/field\/mine$/, view: FieldMine, roles: FIELD, app: 'field' },
   { path: /^\/field\/checks$/, view: FieldChecks, roles: CHECKERS, app: 'field' },
   { path: /^\/field\/checks\/(?<caseId>CL\d+)$/, view: FieldCheck, roles: CHECKERS, app: 'field' },
+  { path: /^\/field\/confirm$/, view: FieldConfirmations, roles: CHECKERS, app: 'field' },
+  { path: /^\/field\/confirm\/(?<caseId>CL\d+)$/, view: FieldConfirmation, roles: CHECKERS, app: 'field' },
   { path: /^\/inbox$/, view: TaskInbox, roles: UNIT, app: 'inbox' },
   { path: /^\/inbox\/task\/(?<taskId>[\w-]+)$/, view: TaskDetail, roles: UNIT, app: 'inbox' },
   { path: /^\/inbox\/notices$/, view: Notices, roles: UNIT, app: 'inbox' },
@@ -118,6 +121,7 @@ const Shell = {
         <a href="#/field/mine" :class="{ on: active('/field/mine') }" data-test="tab-mine"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16"/></svg>{{ t('nav.mine') }}
           <b v-if="outbox.items.length" class="badge" data-test="outbox-badge">{{ outbox.items.length }}</b></a>
         <a href="#/field/checks" :class="{ on: active('/field/checks') }" data-test="tab-checks"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M5 12.5l4.5 4.5L19 7.5"/></svg>{{ t('nav.checks') }}</a>
+        <a href="#/field/confirm" :class="{ on: active('/field/confirm') }" data-test="tab-confirm"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 21s-6.5-5.8-6.5-11a6.5 6.5 0 0 1 13 0c0 5.2-6.5 11-6.5 11z"/><circle cx="12" cy="10" r="2.3"/></svg>{{ t('nav.confirm') }}</a>
       </nav>
       <nav class="tabbar" v-if="route.match && route.match.app === 'inbox'">
         <a href="#/inbox" :class="{ on: route.path === '/inbox' || active('/inbox/task') }" data-test="tab-tasks"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16"/></svg>{{ t('nav.tasks') }}</a>

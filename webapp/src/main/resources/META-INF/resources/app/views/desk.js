@@ -1,6 +1,7 @@
 /*
  * The desks of the supervision and command centers: the operator's filing desk (受理/立案) with probable
- * duplicates side by side and the keyboard for hundreds of reports a day, the hotline form for a caller's report,
+ * duplicates side by side and the keyboard for hundreds of reports a day, 派核实 of a report nobody has seen on
+ * site and the reports out for 核实, the hotline form for a caller's report,
  * the dispatcher's desk (派遣) with the dispatch queue, the live board of open tasks and the approvals, and the
  * case detail with the timelines of both axes.
  */
@@ -9,7 +10,7 @@ import { t } from '../i18n.js';
 import { beijingTime } from '../format.js';
 import { hasRole } from '../session.js';
 import { CityMap } from '../map.js';
-import { PhotoStrip, StatusTag, TimeLeft, Timeline, say, act } from '../components.js';
+import { ConfirmationCard, PhotoStrip, StatusTag, TimeLeft, Timeline, say, act } from '../components.js';
 import { CategoryPicker } from '../category-picker.js';
 import { categoryTree, flatten, units, districts } from '../reference.js';
 
@@ -26,11 +27,14 @@ function typing(event) {
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(tag);
 }
 
+/** 派核实 only for a report no inspector has seen: an inspector's own report was made on site (the API agrees). */
+const mayConfirm = (c) => c && c.source !== 'INSPECTOR' && !c.confirmation;
+
 export const FilingDesk = {
-  components: { CityMap, PhotoStrip, StatusTag },
-  setup: () => ({ t, beijingTime, REASONS, hasRole }),
+  components: { CityMap, ConfirmationCard, PhotoStrip, StatusTag },
+  setup: () => ({ t, beijingTime, REASONS, hasRole, mayConfirm }),
   data: () => ({
-    queue: [], index: 0, duplicates: [], criteria: {}, loading: true, busy: false,
+    queue: [], confirming: [], index: 0, duplicates: [], criteria: {}, loading: true, busy: false,
     reasonCode: 'CRITERION_NOT_MET', note: '', question: '', cancelReason: '',
   }),
   computed: {
@@ -48,7 +52,11 @@ export const FilingDesk = {
   methods: {
     async refresh() {
       this.loading = true;
-      try { this.queue = await get('/api/cases/filing-queue?limit=100'); } catch (e) { say(e.message, 'error'); }
+      try {
+        // The reports out for 核实 are not in the filing queue (they are CONFIRMING) but are still the desk's own.
+        [this.queue, this.confirming] = await Promise.all([get('/api/cases/filing-queue?limit=100'),
+          get('/api/cases?status=CONFIRMING&size=100&sort=stageDueBy&order=asc')]);
+      } catch (e) { say(e.message, 'error'); }
       if (this.index >= this.queue.length) this.index = Math.max(0, this.queue.length - 1);
       this.loading = false;
     },
@@ -69,6 +77,7 @@ export const FilingDesk = {
       if (k === 'ArrowDown' || k === 'j') { this.select(Math.min(this.index + 1, this.queue.length - 1)); event.preventDefault(); }
       else if (k === 'ArrowUp' || k === 'k') { this.select(Math.max(this.index - 1, 0)); event.preventDefault(); }
       else if (k === 'f') { this.decide('FILE'); }
+      else if (k === 'c' && mayConfirm(this.current)) { this.decide('CONFIRM'); }
       else if (k === 'm' && this.duplicates.length) { this.merge(this.duplicates[0]); }
       else if (k === 'r') { const el = this.$refs.reason; if (el) el.focus(); event.preventDefault(); }
       else if (k === 'i') { const el = this.$refs.question; if (el) el.focus(); event.preventDefault(); }
@@ -78,7 +87,10 @@ export const FilingDesk = {
       const body = { decision, ...extra };
       if (this.note.trim() && decision !== 'REQUEST_INFO') body.note = this.note.trim();
       const done = await act(this, () => post(`/api/cases/${c.id}/filing`, body), t('filing.done.' + decision, { id: c.id }));
-      if (done) this.afterDecision(c);
+      if (done) {
+        this.afterDecision(c);
+        if (decision === 'CONFIRM') this.confirming = this.confirming.concat([done]);
+      }
     },
     reject() { this.decide('REJECT', { reasonCode: this.reasonCode }); },
     ask() {
@@ -98,6 +110,12 @@ export const FilingDesk = {
       this.note = ''; this.question = '';
     },
     distance(d) { return metresBetween(this.current.location, d.location); },
+    /** The report's own photos; a 核实's site photo is shown with its answer (ConfirmationCard). */
+    reportPhotos(c) {
+      const cited = (c.confirmation && c.confirmation.photoIds) || [];
+      return (c.photos || []).filter((p) => !cited.includes(p.id));
+    },
+    late(confirmation) { return new Date(confirmation.dueBy) < new Date(); },
     origin(c) { return c.origin && (c.origin.callerName || c.origin.callerPhone) ? c.origin : null; },
   },
   template: `
@@ -106,15 +124,31 @@ export const FilingDesk = {
         <span class="muted small">{{ t('filing.keys') }}</span>
         <button class="small" type="button" @click="refresh" :disabled="loading">{{ t('common.refresh') }}</button></div>
       <p v-if="!loading && !queue.length" class="muted">{{ t('common.empty') }}</p>
-      <div class="desk-columns" v-if="queue.length">
+      <div class="desk-columns" v-if="queue.length || confirming.length">
+        <aside>
         <ul class="queue-list">
           <li v-for="(c, i) in queue" :key="c.id" :class="{ on: i === index }" @click="select(i)" :data-case="c.id" data-test="queue-item">
             <div class="line"><strong>{{ c.categoryName }}</strong><span class="tag">{{ t('urgency.' + c.urgency) }}</span></div>
             <div class="small muted">{{ c.districtName }} {{ c.streetName }} · {{ beijingTime(c.reportedAt) }}</div>
             <div class="small"><span class="tag">{{ t('source.' + c.source) }}</span>
-              <span v-if="c.probableDuplicates && c.probableDuplicates.length" class="tag s-waiting">{{ t('filing.duplicates', { count: c.probableDuplicates.length }) }}</span></div>
+              <span v-if="c.probableDuplicates && c.probableDuplicates.length" class="tag s-waiting">{{ t('filing.duplicates', { count: c.probableDuplicates.length }) }}</span>
+              <span v-if="c.confirmation && c.confirmation.result" class="tag" :class="'s-confirm-' + c.confirmation.result.toLowerCase()" data-test="queue-confirmed">{{ t('confirm.was.' + c.confirmation.result) }}</span></div>
           </li>
         </ul>
+        <template v-if="confirming.length">
+          <h3 class="queue-head">{{ t('case.CONFIRMING') }} <span class="muted small">（{{ confirming.length }}）</span></h3>
+          <ul class="queue-list confirming-list">
+            <li v-for="c in confirming" :key="c.id" :data-case="c.id" data-test="confirming-item">
+              <a :href="'#/case/' + c.id" class="card-link">
+                <div class="line"><strong>{{ c.categoryName }}</strong><status-tag :status="c.status"></status-tag></div>
+                <div class="small muted">{{ c.districtName }} {{ c.streetName }} · {{ t('source.' + c.source) }}</div>
+                <div class="small" v-if="c.confirmation">{{ t('confirm.assignee') }} {{ c.confirmation.assignee }} ·
+                  <span class="due" :class="{ 'red-text': late(c.confirmation) }">{{ t('confirm.due') }} {{ beijingTime(c.confirmation.dueBy) }}</span></div>
+              </a>
+            </li>
+          </ul>
+        </template>
+        </aside>
         <div v-if="current" class="desk-detail" :data-case="current.id" data-test="filing-current">
           <section class="card">
             <div class="line"><strong>{{ current.categoryName }} <span class="muted small">{{ current.categoryCode }}</span></strong>
@@ -126,10 +160,11 @@ export const FilingDesk = {
             <p v-if="origin(current)" class="small" data-test="caller">{{ t('hotline.caller') }}：{{ origin(current).callerName }} {{ origin(current).callerPhone }}</p>
             <p class="criterion small"><span class="muted">{{ t('report.criterion') }}：</span>{{ criteria[current.categoryCode] }}</p>
             <div class="columns">
-              <photo-strip :photos="current.photos"></photo-strip>
+              <photo-strip :photos="reportPhotos(current)"></photo-strip>
               <city-map :pin="{ lon: current.location.lon, lat: current.location.lat }" :markers="markers" height="200px" :key="current.id"></city-map>
             </div>
           </section>
+          <confirmation-card :file="current"></confirmation-card>
           <section v-if="duplicates.length" class="card" data-test="duplicates">
             <h3>{{ t('filing.probableDuplicates') }}</h3>
             <div class="side-by-side">
@@ -149,6 +184,7 @@ export const FilingDesk = {
               <select v-model="reasonCode" ref="reason" :aria-label="t('desk.rejectReason')" data-test="reject-reason">
                 <option v-for="r in REASONS" :value="r">{{ t('reject.' + r) }}</option></select>
               <button type="button" class="danger" :disabled="busy" @click="reject" data-action="reject">{{ t('desk.reject') }}</button>
+              <button v-if="mayConfirm(current)" type="button" :disabled="busy" @click="decide('CONFIRM')" :title="t('filing.confirmHint')" data-action="confirm">{{ t('filing.confirm') }} <kbd>C</kbd></button>
             </div>
             <div class="actions">
               <input v-model="question" ref="question" maxlength="500" :placeholder="t('filing.questionHint')" data-test="question">
@@ -352,13 +388,15 @@ export const DispatchDesk = {
 };
 
 export const CaseDetail = {
-  components: { CityMap, PhotoStrip, StatusTag, Timeline },
+  components: { CityMap, ConfirmationCard, PhotoStrip, StatusTag, Timeline },
   props: { caseId: String },
   setup: () => ({ t, beijingTime }),
   data: () => ({ file: null, task: null, lookup: '' }),
   computed: {
     stages() {
-      const photos = (this.file && this.file.photos) || [];
+      // A 核实's photos are shown with its answer, not as the 核查's, whose stage (VERIFICATION) they share.
+      const confirming = (this.file && this.file.confirmation && this.file.confirmation.photoIds) || [];
+      const photos = ((this.file && this.file.photos) || []).filter((p) => !confirming.includes(p.id));
       return ['REPORT', 'HANDLING', 'VERIFICATION', 'OTHER'].map((s) => ({ stage: s, photos: photos.filter((p) => p.stage === s) }))
         .filter((s) => s.photos.length);
     },
@@ -390,6 +428,7 @@ export const CaseDetail = {
               <span v-if="file.currentTask"> · {{ file.currentTask.unitName }} · {{ t('common.deadline') }} {{ beijingTime(file.currentTask.deadline) }}</span></p>
             <city-map :pin="{ lon: file.location.lon, lat: file.location.lat }" height="220px"></city-map>
           </section>
+          <confirmation-card :file="file"></confirmation-card>
           <section class="card" v-for="s in stages" :key="s.stage"><h3>{{ t('stage.' + s.stage) }}</h3><photo-strip :photos="s.photos"></photo-strip></section>
         </div>
         <div>

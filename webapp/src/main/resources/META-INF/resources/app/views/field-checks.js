@@ -1,12 +1,46 @@
 /*
  * 核查: the on-site checks of the inspector's cells, soonest due first, with the working time left; one check
  * shows the original photos next to the unit's feedback and its photos, takes the site photo and the verdict.
+ * The place card and the site-photo upload are exported: 核实 (field-confirm.js) is the same walk to the place.
  */
 import { get, post, api } from '../api.js';
 import { t } from '../i18n.js';
 import { beijingTime } from '../format.js';
 import { CityMap } from '../map.js';
 import { PhotoPicker, PhotoStrip, TimeLeft, Timeline, say, act } from '../components.js';
+
+/**
+ * Sends the photos taken on site, as stage VERIFICATION (the stage of every photo an inspector takes after the
+ * report), and answers their ids for the verdict that cites them.
+ */
+export async function uploadSitePhotos(caseId, files) {
+  const ids = [];
+  for (const photo of files) {
+    const form = new FormData();
+    form.append('file', photo, photo.name || 'site.jpg');
+    form.append('stage', 'VERIFICATION');
+    ids.push((await api('POST', `/api/cases/${caseId}/photos`, { form })).id);
+  }
+  return ids;
+}
+
+/** The case the inspector walks to: what, where (street, community, the pin on the map) and its status. */
+export const SiteCase = {
+  components: { CityMap },
+  props: { file: { type: Object, required: true } },
+  setup: () => ({ t }),
+  computed: {
+    pin() { return this.file.location ? { lon: this.file.location.lon, lat: this.file.location.lat } : null; },
+  },
+  template: `
+    <section class="card">
+      <div class="line"><strong>{{ file.categoryName }}</strong><span class="tag" :class="'s-' + file.status.toLowerCase()" data-test="case-status">{{ t('case.' + file.status) }}</span></div>
+      <p>{{ file.description }}</p>
+      <p class="small muted">{{ file.address }} · {{ file.streetName }} {{ file.communityName }} · {{ file.id }}</p>
+      <slot></slot>
+      <city-map :pin="pin" height="180px"></city-map>
+    </section>`,
+};
 
 export const FieldChecks = {
   components: { TimeLeft },
@@ -44,7 +78,7 @@ export const FieldChecks = {
 };
 
 export const FieldCheck = {
-  components: { CityMap, PhotoPicker, PhotoStrip, TimeLeft, Timeline },
+  components: { SiteCase, PhotoPicker, PhotoStrip, TimeLeft, Timeline },
   props: { caseId: String },
   setup: () => ({ t, beijingTime }),
   data: () => ({ file: null, check: null, sitePhotos: [], note: '', busy: false, done: '' }),
@@ -55,7 +89,6 @@ export const FieldCheck = {
       const handled = ((this.file && this.file.timeline) || []).filter((s) => s.type === 'handled');
       return handled.length ? handled[handled.length - 1] : null;
     },
-    pin() { return this.file && this.file.location ? { lon: this.file.location.lon, lat: this.file.location.lat } : null; },
   },
   async mounted() {
     try {
@@ -72,13 +105,7 @@ export const FieldCheck = {
       if (!this.sitePhotos.length) { say(t('checks.needPhoto'), 'error'); return; }
       if (result === 'FAIL' && !this.note.trim()) { say(t('checks.needNote'), 'error'); return; }
       const answer = await act(this, async () => {
-        const ids = [];
-        for (const photo of this.sitePhotos) {
-          const form = new FormData();
-          form.append('file', photo, photo.name || 'site.jpg');
-          form.append('stage', 'VERIFICATION');
-          ids.push((await api('POST', `/api/cases/${this.caseId}/photos`, { form })).id);
-        }
+        const ids = await uploadSitePhotos(this.caseId, this.sitePhotos);
         const body = { result, photoIds: ids };
         if (this.note.trim()) body.note = this.note.trim();
         return post(`/api/cases/${this.caseId}/verification`, body);
@@ -94,12 +121,7 @@ export const FieldCheck = {
     <div class="page" v-if="file" data-test="check-detail">
       <div class="page-head"><a href="#/field/checks" class="back">‹ {{ t('common.back') }}</a>
         <time-left v-if="check" :minutes="check.remainingWorkingMinutes" :overdue="check.remainingWorkingMinutes < 0"></time-left></div>
-      <section class="card">
-        <div class="line"><strong>{{ file.categoryName }}</strong><span class="tag" data-test="case-status">{{ t('case.' + file.status) }}</span></div>
-        <p>{{ file.description }}</p>
-        <p class="small muted">{{ file.address }} · {{ file.streetName }} {{ file.communityName }} · {{ file.id }}</p>
-        <city-map :pin="pin" height="180px"></city-map>
-      </section>
+      <site-case :file="file"></site-case>
       <section class="card">
         <h3>{{ t('checks.original') }}</h3>
         <photo-strip :photos="reportPhotos"></photo-strip>

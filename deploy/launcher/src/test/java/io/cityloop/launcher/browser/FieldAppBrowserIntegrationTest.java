@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
@@ -20,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The inspector's field app (城管通) on a 390 × 844 phone in a real Chromium: a report with a photo and a dragged
- * pin, a report made without network, and the on-site check (核查) that today cannot be finished without curl.
+ * pin, a report made without network, the on-site check (核查) that today cannot be finished without curl, and a
+ * hotline report the filing desk sends to 核实 that the inspector confirms on site with a photo.
  */
 @ExtendWith(BrowserCity.class)
 class FieldAppBrowserIntegrationTest {
@@ -144,6 +146,72 @@ class FieldAppBrowserIntegrationTest {
             JsonNode closed = loop.awaitCase(caseId, "CLOSED");
             assertThat(closed.path("verification").path("result").asString()).isEqualTo("PASS");
             assertThat(closed.path("verification").path("photoIds")).hasSize(1);
+        }
+    }
+
+    /**
+     * 核实 before filing, from both sides: the operator sends a caller's report to be confirmed on site, the
+     * inspector finds it among the reports to confirm, takes the photo and answers 属实, and the report is back in the
+     * filing queue marked as confirmed. The desk is 1400 px wide, the width of a filing desk's screen.
+     */
+    @Test
+    void aHotlineReportSentToBeConfirmedOnSiteIsConfirmedWithAPhotoAndComesBackToTheFilingQueue() {
+        String caseId = loop.hotlineReport("来电反映：人民路88号门前垃圾堆积，气味很大 " + UUID.randomUUID().toString().substring(0, 6),
+                LON, LAT);
+        try (AppPage desk = AppPage.open(new Dimension(1400, 900))) {
+            desk.signIn("operator");
+            desk.clickCss("[data-test=queue-item][data-case='" + caseId + "']");
+            desk.await("[data-test=filing-current][data-case='" + caseId + "']");
+            desk.clickCss("[data-test=filing-current] [data-action=confirm]");
+            desk.awaitMessage("已派核实", Duration.ofSeconds(20));
+            String sentCss = "[data-test=confirming-item][data-case='" + caseId + "']";
+            assertThat(desk.await(sentCss).getText()).contains("核实中").contains("核实人 inspector").contains("核实时限");
+            desk.assertChineseRendered(sentCss + " .tag");
+            desk.screenshot("desk-filing-confirming");
+            JsonNode sent = loop.caseFile(caseId);
+            assertThat(sent.path("status").asString()).isEqualTo("CONFIRMING");
+            assertThat(sent.path("confirmation").path("assignee").asString()).isEqualTo("inspector");
+
+            try (AppPage phone = AppPage.open(AppPage.PHONE).at(LON, LAT, 8)) {
+                phone.signIn("inspector");
+                phone.click("tab-confirm");
+                WebElement item = phone.await("[data-test=confirm-item][data-case='" + caseId + "']");
+                assertThat(item.getText()).contains("12345热线").contains("垃圾堆积")
+                        .containsPattern("(剩余|已超时) [\\d.]+ 工作小时");
+                phone.assertNoHorizontalScrolling();
+                phone.assertChineseRendered("[data-test=confirm-item][data-case='" + caseId + "'] [data-test=confirm-source]");
+                phone.screenshot("field-confirmations");
+
+                item.click();
+                phone.await("[data-test=confirm-detail][data-status=CONFIRMING] [data-test=map]");
+                phone.click("confirm-yes");
+                phone.awaitMessage("属实须先拍摄现场照片", Duration.ofSeconds(5));
+                phone.attachPhotos("confirm-photo", AppPage.photo("confirm-" + caseId, 5));
+                phone.type("confirm-note", "现场确有垃圾堆积约1平方米");
+                phone.assertNoHorizontalScrolling();
+                phone.assertChineseRendered("[data-test=confirm-yes]");
+                phone.screenshot("field-confirmation");
+                phone.click("confirm-yes");
+                phone.awaitMessage("核实属实", Duration.ofSeconds(30));
+            }
+            JsonNode confirmed = loop.caseFile(caseId);
+            assertThat(confirmed.path("status").asString()).isEqualTo("REPORTED");
+            assertThat(confirmed.path("confirmation").path("result").asString()).isEqualTo("CONFIRMED");
+            assertThat(confirmed.path("confirmation").path("photoIds")).hasSize(1);
+
+            desk.chrome().navigate().refresh();
+            String backCss = "[data-test=queue-item][data-case='" + caseId + "']";
+            assertThat(desk.await(backCss + " [data-test=queue-confirmed]").getText()).isEqualTo("核实属实");
+            desk.clickCss(backCss);
+            WebElement answer = desk.await("[data-test=filing-current][data-case='" + caseId + "'] [data-test=confirmation][data-result=CONFIRMED]");
+            assertThat(answer.getText()).contains("属实").contains("现场确有垃圾堆积约1平方米");
+            assertThat(desk.all("[data-test=filing-current] [data-action=confirm]")).as("once per report").isEmpty();
+            desk.screenshot("desk-filing-confirmed");
+
+            desk.go("#/case/" + caseId);
+            WebElement detail = desk.await("[data-test=case-detail][data-status=REPORTED]");
+            desk.await("[data-test=case-detail] [data-step=confirmed]");
+            assertThat(detail.getText()).contains("派核实").contains("核实属实").contains("核实人").contains("12345热线");
         }
     }
 

@@ -76,6 +76,16 @@ final class LoopDriver {
         return caseId;
     }
 
+    /** A caller's report of exposed garbage (暴露垃圾) taken by the operator on the 12345 hotline, waiting for filing. */
+    String hotlineReport(String description, double lon, double lat) {
+        Response reported = api.post("operator", "/api/cases", Map.of("categoryCode", "02-01-01",
+                "description", description, "location", Map.of("lon", lon, "lat", lat), "source", "HOTLINE",
+                "address", "秦都区人民路88号", "caller", Map.of("name", "李建国", "phone", "13909101234")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(reported.status()).as(reported.body().toString()).isEqualTo(201);
+        return reported.path("id").asString();
+    }
+
     void awaitParked(String caseId) {
         api.awaitGet("dispatcher", "/api/dispatch-queue?limit=500", r -> r.body().toString().contains(caseId), ASYNC);
     }
