@@ -42,23 +42,33 @@ export const SiteCase = {
     </section>`,
 };
 
+/**
+ * An inspector's list of work on site (核查, 核实) read from {@code url} into {@code key}, on opening and on 刷新; a
+ * network failure is a warning, anything else an error.
+ */
+export function onSiteList(url, key) {
+  return {
+    data: () => ({ [key]: [], loading: true }),
+    mounted() { this.refresh(); },
+    methods: {
+      async refresh() {
+        this.loading = true;
+        try {
+          this[key] = await get(url);
+        } catch (e) {
+          say(e.message, e.offline ? 'warn' : 'error');
+        } finally {
+          this.loading = false;
+        }
+      },
+    },
+  };
+}
+
 export const FieldChecks = {
+  mixins: [onSiteList('/api/verifications?limit=100', 'checks')],
   components: { TimeLeft },
   setup: () => ({ t, beijingTime }),
-  data: () => ({ checks: [], loading: true }),
-  mounted() { this.refresh(); },
-  methods: {
-    async refresh() {
-      this.loading = true;
-      try {
-        this.checks = await get('/api/verifications?limit=100');
-      } catch (e) {
-        say(e.message, e.offline ? 'warn' : 'error');
-      } finally {
-        this.loading = false;
-      }
-    },
-  },
   template: `
     <div class="page">
       <div class="page-head"><h2>{{ t('checks.title') }}</h2>

@@ -12,25 +12,12 @@ import { get, post } from '../api.js';
 import { t } from '../i18n.js';
 import { beijingTime } from '../format.js';
 import { PhotoPicker, PhotoStrip, TimeLeft, Timeline, say, act } from '../components.js';
-import { SiteCase, uploadSitePhotos } from './field-checks.js';
+import { SiteCase, onSiteList, uploadSitePhotos } from './field-checks.js';
 
 export const FieldConfirmations = {
+  mixins: [onSiteList('/api/confirmations?limit=100', 'items')],
   components: { TimeLeft },
   setup: () => ({ t, beijingTime }),
-  data: () => ({ items: [], loading: true }),
-  mounted() { this.refresh(); },
-  methods: {
-    async refresh() {
-      this.loading = true;
-      try {
-        this.items = await get('/api/confirmations?limit=100');
-      } catch (e) {
-        say(e.message, e.offline ? 'warn' : 'error');
-      } finally {
-        this.loading = false;
-      }
-    },
-  },
   template: `
     <div class="page" data-test="confirmations">
       <div class="page-head"><h2>{{ t('confirm.listTitle') }}</h2>
