@@ -103,6 +103,40 @@ class OutboxRelayIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingEntries(named) == 0);
     }
 
+    @Test
+    void publishesEveryEntryOfManyDocumentsAndKeepsEachDocumentsOrder() {
+        List<String> types = List.of("case.reported", "case.filed", "case.closed");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String caseId = "XY2026112" + String.format("%04d", i) + run;
+            List<Document> entries = new ArrayList<>();
+            for (String type : types) {
+                entries.add(new Document("eventId", UUID.randomUUID().toString()).append("key", caseId)
+                        .append("type", type).append("payload", "{\"subject\":\"" + caseId + "\",\"type\":\""
+                                + type + "\"}"));
+            }
+            mongo.insert(new Document("_id", caseId).append("status", "CLOSED").append("outbox", entries), CASES);
+            relay.nudge(CASES, caseId);
+            ids.add(caseId);
+        }
+
+        assertThat(relay.publishWritten()).isEqualTo(900);
+
+        Map<String, List<String>> typesByCase = new java.util.HashMap<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
+                if (record.key() != null && record.key().endsWith(run)) {
+                    String type = record.value().replaceAll(".*\"type\":\"([^\"]+)\".*", "$1");
+                    typesByCase.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(type);
+                }
+            }
+            return typesByCase.values().stream().mapToInt(List::size).sum() >= 900;
+        });
+        assertThat(typesByCase).hasSize(300);
+        assertThat(typesByCase.values()).allSatisfy(published -> assertThat(published).isEqualTo(types));
+        assertThat(ids).allSatisfy(caseId -> assertThat(pendingEntries(caseId)).isZero());
+    }
+
     private static Document caseWith(String caseId, String type) {
         Document entry = new Document("eventId", UUID.randomUUID().toString()).append("key", caseId)
                 .append("type", type).append("payload", "{\"subject\":\"" + caseId + "\"}");
